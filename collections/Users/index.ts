@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { roles } from '../../access/roles'
+import { isAdmin, isAdminField } from '../../access/staff'
+import { adminOrSelf } from '../../access/users'
+import { firstUserIsAdmin, protectLastAdmin, protectLastAdminOnDelete } from './hooks/roleGuards'
+
+/** Staff accounts. Never public: no listing, no reading, through any API. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Staff account', plural: 'Staff accounts' },
+  admin: {
+    group: 'Admin',
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role', 'updatedAt'],
+    description: 'People who can sign in to the admin. Only admins manage accounts and roles.',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
+  },
+  access: {
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+    admin: ({ req: { user } }) => Boolean(user),
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin, protectLastAdmin],
+    beforeDelete: [protectLastAdminOnDelete],
+  },
+  fields: [
+    { name: 'name', type: 'text', admin: { description: 'Shown in the admin and the change log; never public.' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'contributor',
+      options: [
+        { label: 'Admin: everything, including accounts and site settings', value: roles[0] },
+        { label: 'Editor: reviews and publishes all content', value: roles[1] },
+        { label: 'Contributor: writes drafts for review', value: roles[2] },
+      ],
+      access: { create: isAdminField, update: isAdminField },
+      saveToJWT: true,
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

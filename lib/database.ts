@@ -1,0 +1,54 @@
+/**
+ * The one place that knows which database engine runs underneath Payload.
+ *
+ *   DATABASE_URI unset or `file:…`          → SQLite (embedded default, one file under data/)
+ *   DATABASE_URI `mongodb://…` / `mongodb+srv://…` → MongoDB (production engine, replica set)
+ *
+ * Everything else in the app talks to Payload and never asks which engine it has.
+ */
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+
+export const DEFAULT_SQLITE_FILE = 'data/daleel.db'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export function databaseUri(env: NodeJS.ProcessEnv = process.env): string {
+  const uri = env.DATABASE_URI?.trim()
+  return uri ? uri : `file:${path.resolve(process.cwd(), DEFAULT_SQLITE_FILE)}`
+}
+
+export function databaseKind(uri: string = databaseUri()): DatabaseKind {
+  if (uri.startsWith('file:')) return 'sqlite'
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return 'mongodb'
+  // Say exactly what is wrong rather than letting a driver fail with something obscure.
+  const scheme = uri.split(':')[0]
+  throw new Error(
+    `DATABASE_URI must start with "file:" (SQLite) or "mongodb://" / "mongodb+srv://" (MongoDB); got a "${scheme}:" address.`,
+  )
+}
+
+/** Path of the SQLite file for a `file:` URI (used by scripts that check whether it exists). */
+export function sqliteFilePath(uri: string = databaseUri()): string | null {
+  if (databaseKind(uri) !== 'sqlite') return null
+  return uri.slice('file:'.length).split('?')[0]
+}
+
+export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj {
+  if (databaseKind(uri) === 'mongodb') {
+    // MongoDB has no schema to migrate; transactions need a replica set (see docker-compose.yml).
+    return mongooseAdapter({ url: uri })
+  }
+  return sqliteAdapter({
+    client: { url: uri },
+    // Schema changes ship as committed migrations (migrations/), never as a dev-time push,
+    // so development, tests and production all run exactly the same SQL.
+    push: false,
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
+}

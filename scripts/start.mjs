@@ -1,0 +1,11 @@
+// `npm start`: the production server. Refuses to start without a real PAYLOAD_SECRET.
+import { secretProblem } from '../lib/secretRules.js'
+import { bin, run } from './run.mjs'
+
+process.env.NODE_ENV = 'production'
+const problem = secretProblem(process.env.PAYLOAD_SECRET)
+if (problem) {
+  console.error(`Refusing to start in production: ${problem}`)
+  process.exit(1)
+}
+await run(bin('next'), ['start', '-p', process.env.PORT || '3000'])
