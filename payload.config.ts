@@ -57,6 +57,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
   telemetry: false,
+  // Tests only want to hear about problems.
+  logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   jobs: {
     // Scheduled publish/unpublish run from inside the app; `/api/payload-jobs/run` also works
     // for an external cron. Not during builds, tests or one-off scripts.

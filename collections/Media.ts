@@ -35,7 +35,8 @@ export const Media: CollectionConfig = {
   },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditor },
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
+    // MEDIA_DIR lets tests and servers keep uploads elsewhere (a volume, a temp folder).
+    staticDir: process.env.MEDIA_DIR || path.resolve(process.cwd(), 'media'),
     mimeTypes: allowedMimeTypes,
     // No server-side fetching of user-given URLs.
     pasteURL: false,

@@ -9,5 +9,6 @@ import { migrations } from '../migrations'
  */
 export async function migrateDatabase(payload: Payload): Promise<void> {
   if (databaseKind() !== 'sqlite') return
-  await payload.db.migrate({ migrations })
+  // The generated migration list is typed more narrowly than the adapter's parameter.
+  await payload.db.migrate({ migrations: migrations as unknown as Parameters<typeof payload.db.migrate>[0] extends { migrations?: infer M } ? M : never })
 }

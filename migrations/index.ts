@@ -1,9 +1,5 @@
-import * as migration_20261122_171614_initial from './20261122_171614_initial';
+import * as migration_0001_initial from './0001_initial'
 
 export const migrations = [
-  {
-    up: migration_20261122_171614_initial.up,
-    down: migration_20261122_171614_initial.down,
-    name: '20261122_171614_initial'
-  },
-];
+  { up: migration_0001_initial.up, down: migration_0001_initial.down, name: '0001_initial' },
+]

@@ -264,7 +264,7 @@ export async function seed(payload: Payload, options: { reset?: boolean } = {}):
     ...base,
     slug: 'navigation',
     locale: 'ur',
-    data: { items: (nav.items ?? []).map((item, i) => ({ id: item.id, path: item.path, label: navigation[i].ur })) },
+    data: { items: (nav.items ?? []).map((item: { id?: string | null; path: string }, i: number) => ({ id: item.id, path: item.path, label: navigation[i].ur })) },
   })
 
   const counts: Record<string, number> = {}

@@ -1,0 +1,20 @@
+// Runs before each integration test file, in that file's own module registry: point Payload at
+// a fresh temporary SQLite file unless the run targets MongoDB (DATABASE_URI=mongodb://…).
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const target = process.env.TEST_DATABASE_URI || process.env.DATABASE_URI || ''
+if (target.startsWith('mongodb')) {
+  // One database per test file so files cannot see each other's documents.
+  const url = new URL(target)
+  url.pathname = `/daleel_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  process.env.DATABASE_URI = url.toString()
+} else {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'daleel-test-'))
+  process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+  process.env.MEDIA_DIR = path.join(dir, 'media')
+}
+process.env.PAYLOAD_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
+process.env.DALEEL_JOBS = 'off'
+process.env.SERVER_URL = 'http://localhost:3000'

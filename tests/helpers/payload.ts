@@ -1,0 +1,23 @@
+import { getPayload, type Payload } from 'payload'
+
+import config from '../../payload.config'
+import { migrateDatabase } from '../../lib/migrate'
+
+let instance: Payload | null = null
+
+/** A Payload instance on this test file's own fresh database, migrated with the committed migrations. */
+export async function testPayload(): Promise<Payload> {
+  if (instance) return instance
+  instance = await getPayload({ config })
+  await migrateDatabase(instance)
+  return instance
+}
+
+export async function closePayload(): Promise<void> {
+  if (!instance) return
+  if (process.env.DATABASE_URI?.startsWith('mongodb')) {
+    await (instance.db as any).connection?.dropDatabase?.()
+  }
+  await instance.db?.destroy?.()
+  instance = null
+}
