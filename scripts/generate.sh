@@ -7,6 +7,9 @@
 # `npm run migrate:create <name>` instead, so existing databases upgrade in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Several people (or agents) may regenerate at once on one checkout: take turns.
+exec 9>/tmp/daleel-generate.lock
+flock 9
 export PAYLOAD_SECRET="${PAYLOAD_SECRET:-generate-only-secret-0123456789abcdef}"
 # Generate against a throwaway SQLite file so a developer's own database is never touched.
 export DATABASE_URI="file:$(mktemp -d)/generate.db"
