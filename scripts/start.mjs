@@ -1,8 +1,12 @@
 // `npm start`: the production server. Refuses to start without a real PAYLOAD_SECRET.
+import nextEnv from '@next/env'
+
 import { secretProblem } from '../lib/secretRules.js'
 import { bin, run } from './run.mjs'
 
 process.env.NODE_ENV = 'production'
+// Read .env files the way `next start` will, so the check sees the same secret the app gets.
+nextEnv.loadEnvConfig(process.cwd(), false)
 const problem = secretProblem(process.env.PAYLOAD_SECRET)
 if (problem) {
   console.error(`Refusing to start in production: ${problem}`)
