@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-// @ts-expect-error plain ES module without types
 import { ensureDevSecret } from '../../scripts/ensure-env.mjs'
 
 const root = process.cwd()
