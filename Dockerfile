@@ -9,6 +9,9 @@ FROM deps AS build
 WORKDIR /app
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone DALEEL_JOBS=off
+# Standalone output freezes next.config at build time: build with REDIS_URL set (compose profile
+# "scale" does) to get the shared Redis cache handler; Redis itself is not needed while building.
+ARG REDIS_URL=
 # `next build` prerenders pages from a database. The image must not carry anyone's content, so
 # it builds against a throwaway, migrated, EMPTY SQLite file; the running site fills its cache
 # from the real database (pages revalidate on publish and on their time-based fallback).

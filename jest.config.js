@@ -24,6 +24,12 @@ const common = {
 }
 
 export default {
+  // Starting Payload and migrating a fresh database (integration beforeAll) takes several seconds
+  // on a busy 2-core machine; Jest's default of 5 s is too tight for that.
+  testTimeout: 30000,
+  // Jest's default leaves one core idle for its own (mostly idle) main process; on our 2-core
+  // machines that halves the speed of the integration files, which are independent (own DB each).
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

@@ -1,17 +1,29 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import path from 'node:path'
 import type { NextConfig } from 'next'
+
+import { securityHeaders } from './lib/security/headers'
 
 /**
  * English pages live at the root (/statements/x) and Urdu under /ur (/ur/statements/x). Both are
  * served by app/(site)/[locale]/…: English paths are rewritten to /en/… internally, so one set of
  * page files serves both languages and the locale is a route parameter (statically cacheable).
  */
-const NOT_ENGLISH_PAGES = '(?!ur(?:/|$)|en(?:/|$)|admin|api|_next|next/|favicon\\.ico|fonts/|robots\\.txt)'
+const NOT_ENGLISH_PAGES = '(?!ur(?:/|$)|en(?:/|$)|admin|api|_next|next/|favicon\\.ico|fonts/|robots\\.txt|sitemap\\.xml)'
 
 const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // Several servers (REDIS_URL set): rendered pages and revalidations are shared through Redis so a
+  // publish on one server is fresh on all, and no server keeps a private in-memory copy.
+  // Decided when the config loads (`next start`; for standalone images, at build time).
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: path.join(process.cwd(), 'lib/cache/redis-handler.mjs'), cacheMaxMemorySize: 0 }
+    : {}),
   reactStrictMode: true,
+  // app/global-not-found.tsx: addresses that match no page get a complete, server-rendered 404
+  // document (readable without JavaScript), with status 404.
+  experimental: { globalNotFound: true },
   images: {
     // Media URLs are relative (/api/media/file/…), so Next never fetches from a private address.
     localPatterns: [{ pathname: '/api/media/file/**' }],
@@ -26,6 +38,10 @@ const nextConfig: NextConfig = {
       afterFiles: [],
       fallback: [],
     }
+  },
+  async headers() {
+    // CSP, HSTS (production only), nosniff, referrer and permissions policies: lib/security/headers.ts.
+    return securityHeaders({ production: process.env.NODE_ENV === 'production' })
   },
   async redirects() {
     // /en/… is an internal address; send people to the canonical one.

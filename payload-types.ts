@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'partner-keys': PartnerKeyAuthOperations;
   };
   blocks: {};
   collections: {
@@ -76,6 +77,11 @@ export interface Config {
     topics: Topic;
     organisations: Organisation;
     users: User;
+    'audit-log': AuditLog;
+    'media-usage': MediaUsage;
+    'partner-keys': PartnerKey;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +99,11 @@ export interface Config {
     topics: TopicsSelect<false> | TopicsSelect<true>;
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'media-usage': MediaUsageSelect<false> | MediaUsageSelect<true>;
+    'partner-keys': PartnerKeysSelect<false> | PartnerKeysSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -115,9 +126,10 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | PartnerKey;
   jobs: {
     tasks: {
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -145,6 +157,24 @@ export interface UserAuthOperations {
     password: string;
   };
 }
+export interface PartnerKeyAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
 /**
  * Areas of ongoing work, with their activities, funders and partners.
  *
@@ -153,6 +183,9 @@ export interface UserAuthOperations {
  */
 export interface Program {
   id: number;
+  /**
+   * The program's name as readers see it, e.g. "Combating organised crime and human trafficking".
+   */
   title: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -180,11 +213,17 @@ export interface Program {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Active while the work goes on; Completed when it has ended.
+   */
   programStatus: 'active' | 'completed';
   /**
    * Leave empty if not known.
    */
   startDate?: string | null;
+  /**
+   * Leave empty while the program is running.
+   */
   endDate?: string | null;
   /**
    * Subjects this is about. Readers browse by topic.
@@ -194,10 +233,22 @@ export interface Program {
    * Who funds the program as a whole.
    */
   funders?: (number | Organisation)[] | null;
+  /**
+   * Organisations that work with you on this program.
+   */
   partners?: (number | Organisation)[] | null;
+  /**
+   * The main pieces of work in this program, in the order readers should see them.
+   */
   keyActivities?:
     | {
+        /**
+         * A short name for the activity.
+         */
         title?: string | null;
+        /**
+         * One or two sentences on what the activity does.
+         */
         description?: string | null;
         /**
          * If this activity has its own funder.
@@ -252,7 +303,13 @@ export interface Program {
    */
   changeHistory?:
     | {
+        /**
+         * When this change was published.
+         */
         date: string;
+        /**
+         * What changed, as readers see it.
+         */
         note?: string | null;
         id?: string | null;
       }[]
@@ -261,16 +318,42 @@ export interface Program {
    * Withdraw content that is out of date or wrong. The page stays up with your explanation.
    */
   withdrawal?: {
+    /**
+     * Tick, explain below, and publish. Only editors can withdraw.
+     */
     withdrawn?: boolean | null;
+    /**
+     * Set automatically.
+     */
     withdrawnAt?: string | null;
     /**
      * Tell readers why this was withdrawn and where to find current information.
      */
     explanation?: string | null;
   };
+  /**
+   * Who wrote this first. Contributors can edit only what they created.
+   */
   createdBy?: (number | null) | User;
+  /**
+   * Choose "Waiting for review" and save when your draft is ready for an editor. Published and Withdrawn are set automatically.
+   */
+  reviewState?: ('draft' | 'inReview' | 'published' | 'withdrawn') | null;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -281,6 +364,9 @@ export interface Program {
  */
 export interface Topic {
   id: number;
+  /**
+   * A short subject name, e.g. Human trafficking.
+   */
   name: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -290,8 +376,57 @@ export interface Topic {
    * A sentence for the topic page.
    */
   description?: string | null;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * People who can sign in to the admin. Only admins manage accounts and roles.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  /**
+   * Shown in the admin and the change log; never public.
+   */
+  name?: string | null;
+  /**
+   * What this person may do. Only admins change roles, and nobody changes their own.
+   */
+  role: 'admin' | 'editor' | 'contributor';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Issuers, funders and partners named in your content.
@@ -301,6 +436,9 @@ export interface Topic {
  */
 export interface Organisation {
   id: number;
+  /**
+   * The full name, e.g. Centre for Peace and Development Initiatives.
+   */
   name: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -310,12 +448,28 @@ export interface Organisation {
    * e.g. CGR, CPDI.
    */
   acronym?: string | null;
+  /**
+   * Their website, starting with https:// (optional).
+   */
   website?: string | null;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
- * Images, audio, video and PDF documents.
+ * Images, audio, video, PDF documents and WebVTT caption files. Readers see an item only once published content uses it, or if you tick "Public".
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
@@ -323,16 +477,39 @@ export interface Organisation {
 export interface Media {
   id: number;
   /**
-   * Describe the image for people who cannot see it. Required for images.
+   * Describe the image for people who cannot see it. Required for images, in English at least.
    */
   alt?: string | null;
+  /**
+   * Shown under the picture or player.
+   */
   caption?: string | null;
   /**
    * Who made it, e.g. "Photo: CPDI".
    */
   credit?: string | null;
   /**
-   * For audio and video: what is said, for people who cannot hear it.
+   * Worked out from the file itself.
+   */
+  kind?: ('image' | 'audio' | 'video' | 'document' | 'captions') | null;
+  /**
+   * Let anyone see this file even if no published page uses it (for example a press kit).
+   */
+  public?: boolean | null;
+  /**
+   * Set automatically. Contributors cannot delete items that published content uses.
+   */
+  usedByPublished?: boolean | null;
+  /**
+   * Helps staff find this item in the library.
+   */
+  topics?: (number | Topic)[] | null;
+  /**
+   * Length in seconds, read from the file.
+   */
+  duration?: number | null;
+  /**
+   * What is said, for people who cannot hear it.
    */
   transcript?: {
     root: {
@@ -349,6 +526,32 @@ export interface Media {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * A WebVTT (.vtt) caption file, uploaded to the library first.
+   */
+  captions?: (number | null) | Media;
+  pdf?: {
+    /**
+     * The document's title. Read from the PDF if it has one.
+     */
+    title?: string | null;
+    /**
+     * Language code, e.g. en or ur. Read from the PDF if it says.
+     */
+    language?: string | null;
+    /**
+     * Counted from the file.
+     */
+    pageCount?: number | null;
+    /**
+     * Tick only if this PDF has been checked to work with screen readers.
+     */
+    accessible?: boolean | null;
+    /**
+     * Readers who cannot use this PDF write here to ask for an accessible format (shown next to the download, as GOV.UK does). Leave empty to use the contact email in Site settings.
+     */
+    alternativeFormatContactEmail?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -377,6 +580,14 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    cardAvif?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
       url?: string | null;
       width?: number | null;
@@ -396,39 +607,6 @@ export interface Media {
   };
 }
 /**
- * People who can sign in to the admin. Only admins manage accounts and roles.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  /**
-   * Shown in the admin and the change log; never public.
-   */
-  name?: string | null;
-  role: 'admin' | 'editor' | 'contributor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
  * Statements, speeches, submissions and press releases.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -436,6 +614,9 @@ export interface User {
  */
 export interface Statement {
   id: number;
+  /**
+   * The headline readers see, in plain words.
+   */
   title: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -467,7 +648,13 @@ export interface Statement {
    * Their role when they spoke, e.g. Director/CEO.
    */
   speakerRole?: string | null;
+  /**
+   * The organisation the statement was made for or on behalf of.
+   */
   issuingOrganisation: number | Organisation;
+  /**
+   * The day it was delivered or issued.
+   */
   deliveredOn: string;
   /**
    * The event or forum, e.g. "UNTOC Constructive Dialogue: Trafficking in Persons".
@@ -504,6 +691,9 @@ export interface Statement {
    */
   proposals?:
     | {
+        /**
+         * The proposal in one or two sentences.
+         */
         text?: string | null;
         id?: string | null;
       }[]
@@ -512,6 +702,9 @@ export interface Statement {
    * Subjects this is about. Readers browse by topic.
    */
   topics?: (number | Topic)[] | null;
+  /**
+   * Programs this statement belongs to. Shown as links on both pages.
+   */
   relatedPrograms?: (number | Program)[] | null;
   /**
    * PDF versions of the statement.
@@ -555,7 +748,13 @@ export interface Statement {
    */
   changeHistory?:
     | {
+        /**
+         * When this change was published.
+         */
         date: string;
+        /**
+         * What changed, as readers see it.
+         */
         note?: string | null;
         id?: string | null;
       }[]
@@ -564,16 +763,42 @@ export interface Statement {
    * Withdraw content that is out of date or wrong. The page stays up with your explanation.
    */
   withdrawal?: {
+    /**
+     * Tick, explain below, and publish. Only editors can withdraw.
+     */
     withdrawn?: boolean | null;
+    /**
+     * Set automatically.
+     */
     withdrawnAt?: string | null;
     /**
      * Tell readers why this was withdrawn and where to find current information.
      */
     explanation?: string | null;
   };
+  /**
+   * Who wrote this first. Contributors can edit only what they created.
+   */
   createdBy?: (number | null) | User;
+  /**
+   * Choose "Waiting for review" and save when your draft is ready for an editor. Published and Withdrawn are set automatically.
+   */
+  reviewState?: ('draft' | 'inReview' | 'published' | 'withdrawn') | null;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -584,6 +809,9 @@ export interface Statement {
  */
 export interface Person {
   id: number;
+  /**
+   * Full name with title, e.g. Dr. Ayesha Khan.
+   */
   name: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -593,14 +821,33 @@ export interface Person {
    * Current role or title, e.g. Director/CEO.
    */
   role?: string | null;
+  /**
+   * Where they work now.
+   */
   organisation?: (number | null) | Organisation;
   /**
    * A short biography.
    */
   bio?: string | null;
+  /**
+   * A portrait (optional). Needs a text description for blind readers.
+   */
   photo?: (number | null) | Media;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * Awareness campaigns with dates and a call to action.
@@ -610,6 +857,9 @@ export interface Person {
  */
 export interface Campaign {
   id: number;
+  /**
+   * The campaign name readers see, e.g. "16 Days of Activism".
+   */
   title: string;
   /**
    * The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.
@@ -637,26 +887,50 @@ export interface Campaign {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * The first day of the campaign.
+   */
   startDate?: string | null;
+  /**
+   * The last day. Leave empty for a one-day campaign.
+   */
   endDate?: string | null;
   /**
    * Worked out from the dates.
    */
   status?: ('upcoming' | 'ongoing' | 'past') | null;
+  /**
+   * The one thing you ask readers to do (optional).
+   */
   callToAction?: {
     /**
      * e.g. "Join the campaign".
      */
     text?: string | null;
+    /**
+     * Where the button leads, starting with https://.
+     */
     url?: string | null;
+    /**
+     * One word, e.g. #OrangeTheWorld.
+     */
     hashtag?: string | null;
   };
   /**
    * Subjects this is about. Readers browse by topic.
    */
   topics?: (number | Topic)[] | null;
+  /**
+   * Programs this campaign is part of.
+   */
   relatedPrograms?: (number | Program)[] | null;
+  /**
+   * Posters, pictures and videos for the campaign page.
+   */
   media?: (number | Media)[] | null;
+  /**
+   * Organisations running the campaign with you.
+   */
   partners?: (number | Organisation)[] | null;
   /**
    * Optional. Leave empty to use the title, summary and main image.
@@ -696,7 +970,13 @@ export interface Campaign {
    */
   changeHistory?:
     | {
+        /**
+         * When this change was published.
+         */
         date: string;
+        /**
+         * What changed, as readers see it.
+         */
         note?: string | null;
         id?: string | null;
       }[]
@@ -705,16 +985,42 @@ export interface Campaign {
    * Withdraw content that is out of date or wrong. The page stays up with your explanation.
    */
   withdrawal?: {
+    /**
+     * Tick, explain below, and publish. Only editors can withdraw.
+     */
     withdrawn?: boolean | null;
+    /**
+     * Set automatically.
+     */
     withdrawnAt?: string | null;
     /**
      * Tell readers why this was withdrawn and where to find current information.
      */
     explanation?: string | null;
   };
+  /**
+   * Who wrote this first. Contributors can edit only what they created.
+   */
   createdBy?: (number | null) | User;
+  /**
+   * Choose "Waiting for review" and save when your draft is ready for an editor. Published and Withdrawn are set automatically.
+   */
+  reviewState?: ('draft' | 'inReview' | 'published' | 'withdrawn') | null;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -729,41 +1035,74 @@ export interface Office {
    * e.g. Islamabad office.
    */
   name: string;
+  /**
+   * Whose office this is (usually your own organisation).
+   */
   organisation?: (number | null) | Organisation;
+  /**
+   * e.g. Islamabad.
+   */
   city: string;
   /**
    * Street address, one line each, as it should appear on an envelope.
    */
   addressLines?:
     | {
+        /**
+         * One line of the address.
+         */
         line?: string | null;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Country, as it should appear on an envelope.
+   */
   country: string;
   /**
    * Used to make phone links work from abroad (92 for Pakistan).
    */
   countryCallingCode?: string | null;
+  /**
+   * Phone and fax numbers, each with a label.
+   */
   phones?:
     | {
         /**
          * e.g. Phone, Fax, Helpline.
          */
         label?: string | null;
+        /**
+         * As you would dial it locally, e.g. 051 2345678.
+         */
         number: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * The public email address for this office (optional).
+   */
   email?: string | null;
+  /**
+   * e.g. Monday to Friday, 9am to 5pm.
+   */
   openingHours?: string | null;
   /**
    * Optional. Adds a map link on the contact page.
    */
   coordinates?: {
+    /**
+     * e.g. 33.6844 (from a map app).
+     */
     latitude?: number | null;
+    /**
+     * e.g. 73.0479 (from a map app).
+     */
     longitude?: number | null;
   };
+  /**
+   * Tick for the main office; it is listed first.
+   */
   headOffice?: boolean | null;
   /**
    * Lower numbers are listed first (after the head office).
@@ -790,7 +1129,13 @@ export interface Office {
    */
   changeHistory?:
     | {
+        /**
+         * When this change was published.
+         */
         date: string;
+        /**
+         * What changed, as readers see it.
+         */
         note?: string | null;
         id?: string | null;
       }[]
@@ -799,17 +1144,225 @@ export interface Office {
    * Withdraw content that is out of date or wrong. The page stays up with your explanation.
    */
   withdrawal?: {
+    /**
+     * Tick, explain below, and publish. Only editors can withdraw.
+     */
     withdrawn?: boolean | null;
+    /**
+     * Set automatically.
+     */
     withdrawnAt?: string | null;
     /**
      * Tell readers why this was withdrawn and where to find current information.
      */
     explanation?: string | null;
   };
+  /**
+   * Who wrote this first. Contributors can edit only what they created.
+   */
   createdBy?: (number | null) | User;
+  /**
+   * The last person who saved this. Set automatically.
+   */
+  updatedBy?: (number | null) | User;
+  /**
+   * Ticked automatically once the Urdu title is filled in.
+   */
+  hasUrdu?: boolean | null;
+  /**
+   * The version you started editing from. Set automatically.
+   */
+  lastKnownUpdatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * What happened.
+   */
+  action:
+    | 'created'
+    | 'submitted'
+    | 'published'
+    | 'unpublished'
+    | 'withdrawn'
+    | 'unwithdrawn'
+    | 'trashed'
+    | 'restored'
+    | 'deleted'
+    | 'roleChanged';
+  /**
+   * One line describing the change.
+   */
+  summary?: string | null;
+  /**
+   * The kind of item that changed.
+   */
+  targetCollection?: string | null;
+  /**
+   * The ID of the item that changed.
+   */
+  targetId?: string | null;
+  /**
+   * Its title at the time.
+   */
+  targetTitle?: string | null;
+  /**
+   * Who did it (empty for automatic jobs).
+   */
+  user?: (number | null) | User;
+  /**
+   * Their email at the time, kept even if the account is later deleted.
+   */
+  userEmail?: string | null;
+  /**
+   * Extra facts, e.g. the old and new role.
+   */
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-usage".
+ */
+export interface MediaUsage {
+  id: number;
+  source: string;
+  sourceCollection: string;
+  sourceId: string;
+  media?: (number | Media)[] | null;
+  published?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Read-only API keys for partners. Tick "Enable API key" and copy the key before you save: it is never shown again. To replace a key, generate a new one and save. Revoke a key to stop it at once.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partner-keys".
+ */
+export interface PartnerKey {
+  id: number;
+  /**
+   * Who the key is for, e.g. "UNODC Islamabad".
+   */
+  organisation: string;
+  /**
+   * Who to tell when the key expires or is revoked.
+   */
+  contactEmail: string;
+  /**
+   * The key stops working on this date. One year by default.
+   */
+  expiresAt: string;
+  /**
+   * Leave empty to allow every public collection.
+   */
+  allowedCollections?:
+    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+  /**
+   * Tick to stop this key at once.
+   */
+  revoked?: boolean | null;
+  /**
+   * Internal: why the key was issued. Never shown to the partner.
+   */
+  notes?: string | null;
+  /**
+   * Updated within a minute of use.
+   */
+  lastUsedAt?: string | null;
+  requestCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'partner-keys';
+}
+/**
+ * Addresses we call when content is published, updated, unpublished or withdrawn. Draft saves never call them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  /**
+   * Whose endpoint this is, e.g. "ReliefWeb ingest".
+   */
+  name: string;
+  /**
+   * Public https:// address. Private, loopback and link-local addresses are refused.
+   */
+  url: string;
+  events: ('published' | 'updated' | 'unpublished' | 'withdrawn')[];
+  /**
+   * Leave empty for every public collection.
+   */
+  collections?:
+    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+  /**
+   * Signing secret shared with the partner. Paste a long random value (32+ characters) and send it to them securely, or leave empty when creating through the API to have one generated and returned once. It is never shown again.
+   */
+  secret?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every webhook call and its result. Failed calls are retried automatically; tick "Redeliver" to send one again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  endpoint: number | WebhookEndpoint;
+  event: 'published' | 'updated' | 'unpublished' | 'withdrawn';
+  collection?: string | null;
+  documentId?: string | null;
+  status?: ('queued' | 'retrying' | 'delivered' | 'failed' | 'cancelled') | null;
+  attempts?: number | null;
+  responseCode?: number | null;
+  durationMs?: number | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  error?: string | null;
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Tick and save to send this delivery again.
+   */
+  redeliver?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -880,7 +1433,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -913,7 +1466,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -962,12 +1515,37 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'media-usage';
+        value: number | MediaUsage;
+      } | null)
+    | ({
+        relationTo: 'partner-keys';
+        value: number | PartnerKey;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'partner-keys';
+        value: number | PartnerKey;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -977,10 +1555,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'partner-keys';
+        value: number | PartnerKey;
+      };
   key?: string | null;
   value?:
     | {
@@ -1056,8 +1639,13 @@ export interface ProgramsSelect<T extends boolean = true> {
         explanation?: T;
       };
   createdBy?: T;
+  reviewState?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1113,8 +1701,13 @@ export interface StatementsSelect<T extends boolean = true> {
         explanation?: T;
       };
   createdBy?: T;
+  reviewState?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1166,8 +1759,13 @@ export interface CampaignsSelect<T extends boolean = true> {
         explanation?: T;
       };
   createdBy?: T;
+  reviewState?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1178,7 +1776,22 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  kind?: T;
+  public?: T;
+  usedByPublished?: T;
+  topics?: T;
+  duration?: T;
   transcript?: T;
+  captions?: T;
+  pdf?:
+    | T
+    | {
+        title?: T;
+        language?: T;
+        pageCount?: T;
+        accessible?: T;
+        alternativeFormatContactEmail?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1204,6 +1817,16 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
         card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardAvif?:
           | T
           | {
               url?: T;
@@ -1287,8 +1910,12 @@ export interface OfficesSelect<T extends boolean = true> {
         explanation?: T;
       };
   createdBy?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1302,8 +1929,12 @@ export interface PeopleSelect<T extends boolean = true> {
   organisation?: T;
   bio?: T;
   photo?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1313,8 +1944,12 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1325,8 +1960,12 @@ export interface OrganisationsSelect<T extends boolean = true> {
   slug?: T;
   acronym?: T;
   website?: T;
+  updatedBy?: T;
+  hasUrdu?: T;
+  lastKnownUpdatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1352,6 +1991,90 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  targetCollection?: T;
+  targetId?: T;
+  targetTitle?: T;
+  user?: T;
+  userEmail?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-usage_select".
+ */
+export interface MediaUsageSelect<T extends boolean = true> {
+  source?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  media?: T;
+  published?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partner-keys_select".
+ */
+export interface PartnerKeysSelect<T extends boolean = true> {
+  organisation?: T;
+  contactEmail?: T;
+  expiresAt?: T;
+  allowedCollections?: T;
+  revoked?: T;
+  notes?: T;
+  lastUsedAt?: T;
+  requestCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  collections?: T;
+  secret?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  event?: T;
+  collection?: T;
+  documentId?: T;
+  status?: T;
+  attempts?: T;
+  responseCode?: T;
+  durationMs?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  error?: T;
+  payload?: T;
+  redeliver?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1432,24 +2155,45 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface SiteSetting {
   id: number;
+  /**
+   * Shown in the page header and browser tab.
+   */
   organisationName: string;
+  /**
+   * A short line under the name (optional).
+   */
   tagline?: string | null;
+  /**
+   * Shown in the header. Use an image with a text description.
+   */
   logo?: (number | null) | Media;
   /**
    * A short paragraph for the home page.
    */
   about?: string | null;
+  /**
+   * Your pages on social media, shown in the footer.
+   */
   socialLinks?:
     | {
         /**
          * e.g. X, Facebook, YouTube.
          */
         platform: string;
+        /**
+         * The full address of your page, starting with https://.
+         */
         url: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * The public email address shown in the footer.
+   */
   contactEmail?: string | null;
+  /**
+   * A line at the bottom of every page, e.g. copyright.
+   */
   footerText?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1462,8 +2206,14 @@ export interface SiteSetting {
  */
 export interface Navigation {
   id: number;
+  /**
+   * Up to 8 links, in the order they appear in the menu.
+   */
   items?:
     | {
+        /**
+         * The words in the menu, e.g. Statements.
+         */
         label: string;
         /**
          * A path on this site starting with /, e.g. /statements.
@@ -1525,6 +2275,16 @@ export interface CollectionsWidget {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    deliveryId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskSchedulePublish".
  */
 export interface TaskSchedulePublish {
@@ -1545,10 +2305,15 @@ export interface TaskSchedulePublish {
           value: number | Campaign;
         } | null);
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null)
+      | ({
+          relationTo: 'partner-keys';
+          value: number | PartnerKey;
+        } | null);
   };
   output?: unknown;
 }

@@ -8,8 +8,10 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from './collections/AuditLog'
 import { Campaigns } from './collections/Campaigns'
-import { Media } from './collections/Media'
+import { Media } from './collections/Media/index'
+import { trackMediaUsage } from './collections/Media/usage'
 import { Offices } from './collections/Offices'
 import { Organisations } from './collections/Organisations'
 import { People } from './collections/People'
@@ -19,9 +21,16 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
+import { partnerApi } from './lib/api/plugin'
+import { canManageJobs, canRunJobs } from './access/jobs'
+import { withEditorialWorkflow } from './fields/workflow'
 import { databaseAdapter } from './lib/database'
+import { emailAdapter } from './lib/email'
 import { defaultLocale, locales } from './lib/locales'
+import { largestUpload, limitedSharp } from './lib/mediaPolicy'
+import { mediaStoragePlugins } from './lib/mediaStorage'
 import { payloadSecret } from './lib/secret'
+import { PREVIEWABLE, previewUrl } from './lib/preview'
 import { serverURL } from './lib/serverUrl'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,13 +40,42 @@ export default buildConfig({
   secret: payloadSecret(),
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  sharp,
+  // Refuses to decode images declaring more pixels than MEDIA_MAX_MEGAPIXELS (decompression bombs).
+  sharp: limitedSharp(sharp),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Daleel admin' },
+    // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
+    // (and the admin's Content-Security-Policy allows images from our own origin only).
+    avatar: 'default',
+    // Live preview shows the draft in the real site: the iframe goes through /next/preview, which
+    // checks the logged-in staff member before turning on draft mode.
+    livePreview: {
+      collections: [...PREVIEWABLE],
+      url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? '', data?.slug, locale?.code),
+      breakpoints: [
+        { name: 'phone', label: 'Phone', width: 375, height: 667 },
+        { name: 'desktop', label: 'Desktop', width: 1280, height: 800 },
+      ],
+    },
+    // Registered by path so `npm run generate` adds it to the import map.
+    components: { beforeDashboard: ['/components/admin/WorkflowDashboard#WorkflowDashboard'] },
   },
-  collections: [Programs, Statements, Campaigns, Media, Offices, People, Topics, Organisations, Users],
+  // withEditorialWorkflow (fields/workflow.ts): review states, updatedBy, 409 on stale saves,
+  // contributor limits, trash, linked-delete refusal and the audit log.
+  collections: [
+    withEditorialWorkflow(Programs, { review: true }),
+    withEditorialWorkflow(Statements, { review: true }),
+    withEditorialWorkflow(Campaigns, { review: true }),
+    Media,
+    withEditorialWorkflow(Offices),
+    withEditorialWorkflow(People),
+    withEditorialWorkflow(Topics),
+    withEditorialWorkflow(Organisations),
+    Users,
+    AuditLog,
+  ],
   globals: [SiteSettings, Navigation],
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel, rtl: l.rtl })),
@@ -47,7 +85,9 @@ export default buildConfig({
   },
   upload: {
     // Refuse, never truncate, anything over the limit.
-    limits: { fileSize: 50 * 1024 * 1024 },
+    // The largest per-kind limit (lib/mediaPolicy.ts): the parser stops reading there and answers 413.
+    limits: { fileSize: largestUpload() },
+    requestSizeLimit: largestUpload() + 2 * 1024 * 1024,
     abortOnLimit: true,
   },
   // Only our own origin may make credentialed requests.
@@ -57,9 +97,16 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
   telemetry: false,
+  // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
+  // Partner API last, so its hooks see every collection: keys, webhooks, API cache (lib/api/plugin.ts).
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
+  // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).
+  email: emailAdapter(),
   jobs: {
+    // Only editors/admins, or a cron with CRON_SECRET, may run the queue through /api/payload-jobs/run.
+    access: { run: canRunJobs, queue: canManageJobs, cancel: canManageJobs },
     // Scheduled publish/unpublish run from inside the app; `/api/payload-jobs/run` also works
     // for an external cron. Not during builds, tests or one-off scripts.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],

@@ -1,4 +1,4 @@
-import type { Access } from 'payload'
+import type { Access, CollectionBeforeOperationHook } from 'payload'
 
 import { isStaffUser } from './roles'
 
@@ -10,4 +10,16 @@ import { isStaffUser } from './roles'
 export const publishedOrStaff: Access = ({ req: { user } }) => {
   if (isStaffUser(user)) return true
   return { _status: { equals: 'published' } }
+}
+
+/**
+ * Draft mode is for staff. Without this, an anonymous `?draft=true` list queries the latest
+ * versions, where the rule above drops any published document that has a newer unsaved draft,
+ * so published pages vanished from the list. For everyone but staff, reads ignore `draft`.
+ */
+export const draftModeForStaffOnly: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if (operation === 'read' && !overrideAccess && args.draft && !isStaffUser(req.user)) {
+    return { ...args, draft: false }
+  }
+  return args
 }

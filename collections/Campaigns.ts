@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorOrCreator } from '../access/ownContent'
-import { publishedOrStaff } from '../access/published'
+import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
+import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isStaff } from '../access/staff'
 import { bodyField, endAfterStart, summaryField, topicsField } from '../fields/content'
 import { publishingFields, recordPublication } from '../fields/publishing'
@@ -9,6 +9,8 @@ import { seoFields } from '../fields/seo'
 import { slugField } from '../fields/slug'
 import { campaignStatus } from '../lib/campaignStatus'
 import { validateOptionalUrl } from './Organisations'
+import { revalidationHooks } from '../lib/revalidate'
+import { previewUrl } from '../lib/preview'
 
 /** Time-bound public campaigns, e.g. the 16 Days of Activism against Gender-Based Violence. */
 export const Campaigns: CollectionConfig = {
@@ -16,27 +18,34 @@ export const Campaigns: CollectionConfig = {
   labels: { singular: 'Campaign', plural: 'Campaigns' },
   admin: {
     group: 'Content',
+    // "Preview" opens the draft on the site (staff only, through draft mode).
+    preview: (doc, { locale }) => previewUrl('campaigns', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'startDate', 'endDate', '_status', 'updatedAt'],
     description: 'Awareness campaigns with dates and a call to action.',
   },
   defaultSort: '-startDate',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
-  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreator },
-  hooks: { beforeChange: [recordPublication] },
+  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
+  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
+  hooks: {
+    beforeChange: [recordPublication],
+    ...revalidationHooks,
+    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
+  },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The campaign name readers see, e.g. "16 Days of Activism".' } },
     slugField(),
     summaryField,
     bodyField(),
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'startDate', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The first day of the campaign.' } },
         {
           name: 'endDate',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The last day. Leave empty for a one-day campaign.' },
           validate: endAfterStart('startDate'),
         },
       ],
@@ -58,21 +67,23 @@ export const Campaigns: CollectionConfig = {
       name: 'callToAction',
       type: 'group',
       label: 'Call to action',
+      admin: { description: 'The one thing you ask readers to do (optional).' },
       fields: [
         { name: 'text', type: 'text', localized: true, admin: { description: 'e.g. "Join the campaign".' } },
-        { name: 'url', type: 'text', validate: validateOptionalUrl },
+        { name: 'url', type: 'text', validate: validateOptionalUrl, admin: { description: 'Where the button leads, starting with https://.' } },
         {
           name: 'hashtag',
           type: 'text',
+          admin: { description: 'One word, e.g. #OrangeTheWorld.' },
           validate: (v: unknown) =>
             !v || /^#?[\p{L}\p{N}_]+$/u.test(String(v)) ? true : 'A hashtag is one word: letters, numbers and underscores.',
         },
       ],
     },
     topicsField,
-    { name: 'relatedPrograms', type: 'relationship', relationTo: 'programs', hasMany: true, admin: { position: 'sidebar' } },
-    { name: 'media', type: 'upload', relationTo: 'media', hasMany: true },
-    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true },
+    { name: 'relatedPrograms', type: 'relationship', relationTo: 'programs', hasMany: true, admin: { position: 'sidebar', description: 'Programs this campaign is part of.' } },
+    { name: 'media', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'Posters, pictures and videos for the campaign page.' } },
+    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true, admin: { description: 'Organisations running the campaign with you.' } },
     seoFields,
     ...publishingFields,
   ],

@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff } from '../access/published'
+import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isEditor } from '../access/staff'
 import { requiredInDefaultLocale } from '../fields/content'
 import { phoneProblem } from '../lib/phone'
 import { publishingFields, recordPublication } from '../fields/publishing'
+import { revalidationHooks } from '../lib/revalidate'
 
 /** Where the organisation can be visited, called or written to (GOV.UK's contact format). */
 export const Offices: CollectionConfig = {
@@ -19,20 +20,25 @@ export const Offices: CollectionConfig = {
   defaultSort: 'displayOrder',
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { beforeChange: [recordPublication] },
+  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
+  hooks: {
+    beforeChange: [recordPublication],
+    ...revalidationHooks,
+    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
+  },
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'e.g. Islamabad office.' } },
-    { name: 'organisation', type: 'relationship', relationTo: 'organisations' },
-    { name: 'city', type: 'text', localized: true, required: true },
+    { name: 'organisation', type: 'relationship', relationTo: 'organisations', admin: { description: 'Whose office this is (usually your own organisation).' } },
+    { name: 'city', type: 'text', localized: true, required: true, admin: { description: 'e.g. Islamabad.' } },
     {
       name: 'addressLines',
       type: 'array',
       minRows: 1,
       labels: { singular: 'Address line', plural: 'Address lines' },
       admin: { description: 'Street address, one line each, as it should appear on an envelope.' },
-      fields: [{ name: 'line', type: 'text', localized: true, validate: requiredInDefaultLocale('Write the address line, or remove the empty row.') }],
+      fields: [{ name: 'line', type: 'text', localized: true, validate: requiredInDefaultLocale('Write the address line, or remove the empty row.'), admin: { description: 'One line of the address.' } }],
     },
-    { name: 'country', type: 'text', localized: true, required: true, defaultValue: 'Pakistan' },
+    { name: 'country', type: 'text', localized: true, required: true, defaultValue: 'Pakistan', admin: { description: 'Country, as it should appear on an envelope.' } },
     {
       name: 'countryCallingCode',
       type: 'text',
@@ -44,23 +50,24 @@ export const Offices: CollectionConfig = {
       name: 'phones',
       type: 'array',
       labels: { singular: 'Phone number', plural: 'Phone numbers' },
+      admin: { description: 'Phone and fax numbers, each with a label.' },
       fields: [
         { name: 'label', type: 'text', localized: true, admin: { description: 'e.g. Phone, Fax, Helpline.' } },
-        { name: 'number', type: 'text', required: true, validate: (v: unknown) => phoneProblem(v) ?? true },
+        { name: 'number', type: 'text', required: true, validate: (v: unknown) => phoneProblem(v) ?? true, admin: { description: 'As you would dial it locally, e.g. 051 2345678.' } },
       ],
     },
-    { name: 'email', type: 'email' },
-    { name: 'openingHours', type: 'textarea', localized: true },
+    { name: 'email', type: 'email', admin: { description: 'The public email address for this office (optional).' } },
+    { name: 'openingHours', type: 'textarea', localized: true, admin: { description: 'e.g. Monday to Friday, 9am to 5pm.' } },
     {
       name: 'coordinates',
       type: 'group',
       admin: { description: 'Optional. Adds a map link on the contact page.' },
       fields: [
-        { name: 'latitude', type: 'number', min: -90, max: 90 },
-        { name: 'longitude', type: 'number', min: -180, max: 180 },
+        { name: 'latitude', type: 'number', min: -90, max: 90, admin: { description: 'e.g. 33.6844 (from a map app).' } },
+        { name: 'longitude', type: 'number', min: -180, max: 180, admin: { description: 'e.g. 73.0479 (from a map app).' } },
       ],
     },
-    { name: 'headOffice', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar' } },
+    { name: 'headOffice', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', description: 'Tick for the main office; it is listed first.' } },
     {
       name: 'displayOrder',
       type: 'number',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../fields/slug'
+import { revalidationHooks } from '../lib/revalidate'
 
 /**
  * Organisations that issue statements, fund work or partner in it (e.g. the Centre for
@@ -18,11 +19,12 @@ export const Organisations: CollectionConfig = {
     description: 'Issuers, funders and partners named in your content.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: revalidationHooks,
   fields: [
-    { name: 'name', type: 'text', localized: true, required: true },
+    { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'The full name, e.g. Centre for Peace and Development Initiatives.' } },
     slugField('name'),
     { name: 'acronym', type: 'text', localized: true, admin: { description: 'e.g. CGR, CPDI.' } },
-    { name: 'website', type: 'text', validate: validateOptionalUrl },
+    { name: 'website', type: 'text', validate: validateOptionalUrl, admin: { description: 'Their website, starting with https:// (optional).' } },
   ],
 }
 

@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorOrCreator } from '../access/ownContent'
-import { publishedOrStaff } from '../access/published'
+import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
+import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isStaff } from '../access/staff'
 import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topicsField } from '../fields/content'
 import { publishingFields, recordPublication } from '../fields/publishing'
 import { seoFields } from '../fields/seo'
 import { slugField } from '../fields/slug'
+import { revalidationHooks } from '../lib/revalidate'
+import { previewUrl } from '../lib/preview'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {
@@ -14,15 +16,22 @@ export const Programs: CollectionConfig = {
   labels: { singular: 'Program', plural: 'Programs' },
   admin: {
     group: 'Content',
+    // "Preview" opens the draft on the site (staff only, through draft mode).
+    preview: (doc, { locale }) => previewUrl('programs', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'programStatus', '_status', 'updatedAt'],
     description: 'Areas of ongoing work, with their activities, funders and partners.',
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
-  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreator },
-  hooks: { beforeChange: [recordPublication] },
+  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
+  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
+  hooks: {
+    beforeChange: [recordPublication],
+    ...revalidationHooks,
+    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
+  },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".' } },
     slugField(),
     summaryField,
     bodyField(),
@@ -35,13 +44,13 @@ export const Programs: CollectionConfig = {
         { label: 'Active', value: 'active' },
         { label: 'Completed', value: 'completed' },
       ],
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'Active while the work goes on; Completed when it has ended.' },
     },
     {
       type: 'row',
       fields: [
         { name: 'startDate', type: 'date', admin: { description: 'Leave empty if not known.' } },
-        { name: 'endDate', type: 'date', validate: endAfterStart('startDate') },
+        { name: 'endDate', type: 'date', validate: endAfterStart('startDate'), admin: { description: 'Leave empty while the program is running.' } },
       ],
     },
     topicsField,
@@ -52,14 +61,15 @@ export const Programs: CollectionConfig = {
       hasMany: true,
       admin: { description: 'Who funds the program as a whole.' },
     },
-    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true },
+    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true, admin: { description: 'Organisations that work with you on this program.' } },
     {
       name: 'keyActivities',
       type: 'array',
       labels: { singular: 'Key activity', plural: 'Key activities' },
+      admin: { description: 'The main pieces of work in this program, in the order readers should see them.' },
       fields: [
-        { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale('Give the activity a title.') },
-        { name: 'description', type: 'textarea', localized: true },
+        { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale('Give the activity a title.'), admin: { description: 'A short name for the activity.' } },
+        { name: 'description', type: 'textarea', localized: true, admin: { description: 'One or two sentences on what the activity does.' } },
         {
           name: 'funder',
           type: 'relationship',

@@ -1,13 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorOrCreator } from '../access/ownContent'
-import { publishedOrStaff } from '../access/published'
+import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
+import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isStaff } from '../access/staff'
 import { bodyField, requiredInDefaultLocale, topicsField } from '../fields/content'
 import { publishingFields, recordPublication } from '../fields/publishing'
 import { seoFields } from '../fields/seo'
 import { slugField } from '../fields/slug'
 import { statementTypeOptions } from '../lib/statementTypes'
+import { revalidationHooks } from '../lib/revalidate'
+import { previewUrl } from '../lib/preview'
 
 /**
  * Statements, speeches and submissions (GOV.UK's "speech" format): who spoke, in what role,
@@ -18,16 +20,23 @@ export const Statements: CollectionConfig = {
   labels: { singular: 'Statement', plural: 'Statements' },
   admin: {
     group: 'Content',
+    // "Preview" opens the draft on the site (staff only, through draft mode).
+    preview: (doc, { locale }) => previewUrl('statements', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'statementType', 'deliveredOn', '_status', 'updatedAt'],
     description: 'Statements, speeches, submissions and press releases.',
   },
   defaultSort: '-deliveredOn',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
-  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreator },
-  hooks: { beforeChange: [recordPublication] },
+  access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
+  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
+  hooks: {
+    beforeChange: [recordPublication],
+    ...revalidationHooks,
+    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
+  },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The headline readers see, in plain words.' } },
     slugField(),
     {
       name: 'summary',
@@ -70,8 +79,8 @@ export const Statements: CollectionConfig = {
           localized: true,
           admin: { description: 'Their role when they spoke, e.g. Director/CEO.' },
         },
-        { name: 'issuingOrganisation', type: 'relationship', relationTo: 'organisations', required: true },
-        { name: 'deliveredOn', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'issuingOrganisation', type: 'relationship', relationTo: 'organisations', required: true, admin: { description: 'The organisation the statement was made for or on behalf of.' } },
+        { name: 'deliveredOn', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The day it was delivered or issued.' } },
         {
           name: 'event',
           type: 'text',
@@ -88,10 +97,10 @@ export const Statements: CollectionConfig = {
       type: 'array',
       labels: { singular: 'Proposal', plural: 'Proposals' },
       admin: { description: 'Numbered proposals or recommendations, in order. Numbers are added automatically.' },
-      fields: [{ name: 'text', type: 'textarea', localized: true, validate: requiredInDefaultLocale('Write the proposal, or remove the empty row.') }],
+      fields: [{ name: 'text', type: 'textarea', localized: true, validate: requiredInDefaultLocale('Write the proposal, or remove the empty row.'), admin: { description: 'The proposal in one or two sentences.' } }],
     },
     topicsField,
-    { name: 'relatedPrograms', type: 'relationship', relationTo: 'programs', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'relatedPrograms', type: 'relationship', relationTo: 'programs', hasMany: true, admin: { position: 'sidebar', description: 'Programs this statement belongs to. Shown as links on both pages.' } },
     {
       name: 'attachments',
       type: 'upload',

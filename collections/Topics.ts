@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../fields/slug'
+import { revalidationHooks } from '../lib/revalidate'
 
 /** The taxonomy shared by all content (trafficking in persons, organised crime, …). */
 export const Topics: CollectionConfig = {
@@ -15,8 +16,9 @@ export const Topics: CollectionConfig = {
     description: 'Subjects that tie programs, statements and campaigns together.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: revalidationHooks,
   fields: [
-    { name: 'name', type: 'text', localized: true, required: true },
+    { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'A short subject name, e.g. Human trafficking.' } },
     slugField('name'),
     { name: 'description', type: 'textarea', localized: true, admin: { description: 'A sentence for the topic page.' } },
   ],

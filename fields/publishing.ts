@@ -47,8 +47,8 @@ export const publishingFields: Field[] = [
     type: 'array',
     admin: { readOnly: true, description: 'Public record of publication and major changes. Written automatically.' },
     fields: [
-      { name: 'date', type: 'date', required: true },
-      { name: 'note', type: 'text', localized: true },
+      { name: 'date', type: 'date', required: true, admin: { description: 'When this change was published.' } },
+      { name: 'note', type: 'text', localized: true, admin: { description: 'What changed, as readers see it.' } },
     ],
   },
   {
@@ -57,11 +57,16 @@ export const publishingFields: Field[] = [
     label: 'Withdrawal',
     admin: { description: 'Withdraw content that is out of date or wrong. The page stays up with your explanation.' },
     fields: [
-      { name: 'withdrawn', type: 'checkbox', defaultValue: false },
+      {
+        name: 'withdrawn',
+        type: 'checkbox',
+        defaultValue: false,
+        admin: { description: 'Tick, explain below, and publish. Only editors can withdraw.' },
+      },
       {
         name: 'withdrawnAt',
         type: 'date',
-        admin: { readOnly: true, condition: (_, sibling) => Boolean(sibling?.withdrawn) },
+        admin: { readOnly: true, description: 'Set automatically.', condition: (_, sibling) => Boolean(sibling?.withdrawn) },
       },
       {
         name: 'explanation',
@@ -83,7 +88,7 @@ export const publishingFields: Field[] = [
     type: 'relationship',
     relationTo: 'users',
     access: { update: () => false },
-    admin: { position: 'sidebar', readOnly: true },
+    admin: { position: 'sidebar', readOnly: true, description: 'Who wrote this first. Contributors can edit only what they created.' },
   },
 ]
 

@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
+import { revalidateWholeSite } from '../lib/revalidate'
+import { keepTranslationsApart } from './keepTranslationsApart'
 
 /** The main menu. Links are site paths (e.g. /statements); the Urdu site adds /ur itself. */
 export const Navigation: GlobalConfig = {
@@ -9,13 +11,15 @@ export const Navigation: GlobalConfig = {
   label: 'Navigation',
   admin: { group: 'Admin', description: 'The main menu shown on every page.' },
   access: { read: anyone, update: isEditor },
+  hooks: { beforeOperation: [keepTranslationsApart], afterChange: [revalidateWholeSite] },
   fields: [
     {
       name: 'items',
       type: 'array',
       maxRows: 8,
+      admin: { description: 'Up to 8 links, in the order they appear in the menu.' },
       fields: [
-        { name: 'label', type: 'text', localized: true, required: true },
+        { name: 'label', type: 'text', localized: true, required: true, admin: { description: 'The words in the menu, e.g. Statements.' } },
         {
           name: 'path',
           type: 'text',

@@ -45,6 +45,12 @@ export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj
   }
   return sqliteAdapter({
     client: { url: uri },
+    // WAL: readers never wait for a writer, and several app processes can share one database file
+    // on one machine (the two-server test, a rolling restart). busyTimeout makes a second writer
+    // wait for the lock instead of failing at once with SQLITE_BUSY. (Payload's own settings:
+    // PRAGMA journal_mode=WAL, synchronous=FULL, 64 MB journal limit.)
+    wal: true,
+    busyTimeout: 5000,
     // Schema changes ship as committed migrations (migrations/), never as a dev-time push,
     // so development, tests and production all run exactly the same SQL.
     push: false,

@@ -1,5 +1,5 @@
-/** Phone numbers as staff type them: digits, spaces, hyphens, brackets, an optional leading +. */
-const PHONE_PATTERN = /^\+?[0-9][0-9 ()\-.]*[0-9]$/
+/** Phone numbers as staff type them: digits, spaces, hyphens, brackets (also around a leading area code, "(051) 2870852"), an optional leading +. */
+const PHONE_PATTERN = /^\+?\(?[0-9][0-9 ()\-.]*[0-9]$/
 
 export function phoneProblem(value: unknown): string | null {
   if (typeof value !== 'string' || !value.trim()) return 'Enter a phone number.'

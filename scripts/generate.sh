@@ -17,7 +17,14 @@ npx payload generate:types
 npx payload generate:importmap
 rm -f migrations/*.ts migrations/*.json
 echo 'export const migrations: { name: string; up: any; down: any }[] = []' > migrations/index.ts
-npx payload migrate:create initial < /dev/null
+# The Payload CLI sometimes exits silently without writing the file (seen on a loaded machine):
+# try again, and fail loudly rather than leave migrations/ empty.
+for attempt in 1 2 3; do
+  npx payload migrate:create initial < /dev/null || true
+  ls migrations/*_initial.ts >/dev/null 2>&1 && break
+  echo "migrate:create wrote nothing (attempt $attempt); retrying" >&2
+done
+ls migrations/*_initial.ts >/dev/null 2>&1 || { echo "Could not create the migration" >&2; exit 1; }
 # Give the one migration a stable name, so re-squashing does not look like a new migration.
 for f in migrations/*_initial.ts migrations/*_initial.json; do
   ext="${f##*.}"; mv "$f" "migrations/0001_initial.$ext"

@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { roles } from '../../access/roles'
 import { isAdmin, isAdminField } from '../../access/staff'
 import { adminOrSelf } from '../../access/users'
+import { forgotPasswordEmail } from '../../lib/email'
+import { auditAccountChange, auditContentDelete } from '../../hooks/workflow/audit'
+import { sendInvitation } from './hooks/invitation'
 import { firstUserIsAdmin, protectLastAdmin, protectLastAdminOnDelete } from './hooks/roleGuards'
 
 /** Staff accounts. Never public: no listing, no reading, through any API. */
@@ -20,6 +23,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
+    // The link always points at SERVER_URL, whatever Host the request claimed (lib/email.ts).
+    forgotPassword: { generateEmailSubject: forgotPasswordEmail.subject, generateEmailHTML: forgotPasswordEmail.html },
   },
   access: {
     read: adminOrSelf,
@@ -32,6 +37,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeChange: [firstUserIsAdmin, protectLastAdmin],
     beforeDelete: [protectLastAdminOnDelete],
+    afterChange: [auditAccountChange, sendInvitation],
+    afterDelete: [auditContentDelete('email')],
   },
   fields: [
     { name: 'name', type: 'text', admin: { description: 'Shown in the admin and the change log; never public.' } },
@@ -47,7 +54,7 @@ export const Users: CollectionConfig = {
       ],
       access: { create: isAdminField, update: isAdminField },
       saveToJWT: true,
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'What this person may do. Only admins change roles, and nobody changes their own.' },
     },
   ],
 }

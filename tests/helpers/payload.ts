@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
@@ -20,4 +22,8 @@ export async function closePayload(): Promise<void> {
   }
   await instance.db?.destroy?.()
   instance = null
+  // Remove this file's temporary database and media folder (made by integrationEnv.ts).
+  const uri = process.env.DATABASE_URI ?? ''
+  const dir = uri.startsWith('file:') ? path.dirname(uri.slice('file:'.length)) : ''
+  if (path.basename(dir).startsWith('daleel-test-')) rmSync(dir, { recursive: true, force: true })
 }

@@ -64,3 +64,75 @@ export async function login(email: string, password: string): Promise<string> {
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.token
 }
+
+export type UploadFile = { data: Buffer | Uint8Array; name: string; type?: string }
+
+/**
+ * Multipart upload through the real REST handler, as the admin's upload form sends it: the file
+ * in `file`, other fields as JSON in `_payload`. The declared `type` is what a browser would send
+ * (tests set it to lie about the bytes).
+ */
+export async function upload(
+  method: 'POST' | 'PATCH',
+  pathAndQuery: string,
+  options: { token?: string; file?: UploadFile; data?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Promise<RestResponse> {
+  const url = new URL(`/api${pathAndQuery}`, BASE)
+  const form = new FormData()
+  if (options.file) {
+    const bytes = new Uint8Array(options.file.data)
+    form.append('file', new Blob([bytes], { type: options.file.type ?? 'application/octet-stream' }), options.file.name)
+  }
+  if (options.data) form.append('_payload', JSON.stringify(options.data))
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  // Let Request set the multipart boundary in Content-Type.
+  const request = new Request(url, { method, headers, body: form })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const res = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  return toResult(res)
+}
+
+/** A GET whose body is not JSON (a served file): status, headers and the raw bytes. */
+export async function fetchFile(
+  pathAndQuery: string,
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  // Accepts a document's `url` as stored (absolute, or /api/…) or a path under /api.
+  const given = new URL(pathAndQuery, BASE)
+  const url = given.pathname.startsWith('/api/') ? given : new URL(`/api${pathAndQuery}`, BASE)
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+  const res = await handlers.GET(new Request(url, { headers }), { params: Promise.resolve({ slug }) })
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+}
+
+/**
+ * Calls the route handlers exactly as app/(payload)/api serves them, gateway included (partner
+ * keys, rate limits, caps, CORS, ETags). `ip` sets X-Forwarded-For; `key` sends a partner key.
+ */
+export async function api(
+  method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS',
+  pathAndQuery: string,
+  options: { token?: string; key?: string; ip?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<RestResponse> {
+  const routes: Record<string, any> = await import('../../app/(payload)/api/[...slug]/route')
+  const graphqlRoutes: Record<string, any> = await import('../../app/(payload)/api/graphql/route')
+  const url = new URL(`/api${pathAndQuery}`, BASE)
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  if (options.key) headers.set('Authorization', `partner-keys API-Key ${options.key}`)
+  if (options.ip) headers.set('X-Forwarded-For', options.ip)
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const request = new Request(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const isGraphQL = url.pathname === '/api/graphql'
+  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? routes.GET : routes[method]
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const res: Response = await handler(request, { params: Promise.resolve({ slug }) })
+  return toResult(res)
+}

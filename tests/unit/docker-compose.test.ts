@@ -23,6 +23,7 @@ const NOT_FOR_PRODUCTION = new Set([
   'NEXT_PUBLIC_SERVER_URL', // alias of SERVER_URL
   'WEBHOOKS_ALLOW_PRIVATE', // development only: lets webhooks reach loopback receivers
   'HOSTNAME',
+  'DALEEL_KEY', // only inside the example code printed on /developers
 ])
 
 function sourceFiles(dir: string): string[] {

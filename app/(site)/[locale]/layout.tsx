@@ -1,26 +1,74 @@
+import type { Metadata, Viewport } from 'next'
+import localFont from 'next/font/local'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 
+import { Footer } from '@/components/site/Footer'
+import { Header } from '@/components/site/Header'
+import { LivePreviewListener } from '@/components/site/LivePreviewListener'
 import { isLocale, isRTL, localeCodes } from '@/lib/locales'
+import { serverURL } from '@/lib/serverUrl'
+import { isPreview } from '@/lib/site/draft'
+import { t } from '@/lib/site/i18n'
+import { getSiteSettings } from '@/lib/site/queries'
+
+import './site.css'
+
+/**
+ * Noto Nastaliq Urdu, self-hosted from @fontsource (served from /_next/static, no font host).
+ * Not preloaded: the class is only put on Urdu pages, so English readers never download it.
+ */
+const nastaliq = localFont({
+  src: [
+    { path: '../../../node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2', weight: '400', style: 'normal' },
+    { path: '../../../node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-700-normal.woff2', weight: '700', style: 'normal' },
+  ],
+  variable: '--font-urdu',
+  display: 'swap',
+  preload: false,
+  fallback: ['Jameel Noori Nastaleeq', 'Urdu Typesetting', 'Noto Naskh Arabic', 'Tahoma', 'serif'],
+})
 
 export function generateStaticParams() {
   return localeCodes.map((locale) => ({ locale }))
 }
 
-export const dynamicParams = false
+// Only /en (internal, from the rewrite) and /ur exist; any other first segment is a 404 (the
+// notFound() below). Not `dynamicParams = false` here: a layout's segment config applies to every
+// page under it, so statements published after the build (new slugs) would 404 until a rebuild.
 
-export default async function SiteLayout({
-  children,
-  params,
-}: {
-  children: ReactNode
-  params: Promise<{ locale: string }>
-}) {
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params
+  if (!isLocale(locale)) return {}
+  const settings = await getSiteSettings(locale)
+  const name = settings.organisationName || 'Daleel'
+  return {
+    metadataBase: new URL(serverURL()),
+    title: { default: name, template: `%s | ${name}` },
+    description: settings.tagline ?? undefined,
+    openGraph: { siteName: name },
+  }
+}
+
+export const viewport: Viewport = { themeColor: '#0b3d5c', width: 'device-width', initialScale: 1 }
+
+export default async function SiteLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params
   if (!isLocale(locale)) notFound()
+  const rtl = isRTL(locale)
+  // Only staff previewing drafts get the live-preview script; public pages ship none of it.
+  const preview = await isPreview()
   return (
-    <html lang={locale} dir={isRTL(locale) ? 'rtl' : 'ltr'}>
-      <body>{children}</body>
+    <html lang={locale} dir={rtl ? 'rtl' : 'ltr'} className={rtl ? nastaliq.variable : undefined}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t(locale).skipToContent}
+        </a>
+        <Header locale={locale} />
+        {children}
+        <Footer locale={locale} />
+        {preview ? <LivePreviewListener serverURL={serverURL()} /> : null}
+      </body>
     </html>
   )
 }

@@ -1,18 +1,147 @@
-import { payloadClient } from '@/lib/payload'
-import { isLocale } from '@/lib/locales'
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+import { Img } from '@/components/site/Img'
+import { JsonLd } from '@/components/site/JsonLd'
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { CampaignList, StatementList } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { isLocale, type Locale } from '@/lib/locales'
+import { telHref } from '@/lib/phone'
+import { t } from '@/lib/site/i18n'
+import { campaignsPath, contactPath, homePath, programPath, programsPath, statementsPath } from '@/lib/site/paths'
+import { getSiteSettings, listCampaigns, listOffices, listPrograms, listStatements } from '@/lib/site/queries'
+import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+
+type Props = { params: Promise<{ locale: string }> }
+
+async function localeOf(params: Props['params']): Promise<Locale> {
   const { locale } = await params
-  const payload = await payloadClient()
-  const settings = await payload.findGlobal({
-    slug: 'site-settings',
-    locale: isLocale(locale) ? locale : 'en',
-    overrideAccess: false,
-  })
+  if (!isLocale(locale)) notFound()
+  return locale
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeOf(params)
+  const settings = await getSiteSettings(locale)
+  const meta = pageMetadata({ locale, path: '/', title: settings.organisationName, description: settings.tagline, image: settings.logo })
+  // The layout's template would repeat the name: the home page title is just the name.
+  return { ...meta, title: { absolute: settings.organisationName } }
+}
+
+export default async function HomePage({ params }: Props) {
+  const locale = await localeOf(params)
+  const dict = t(locale)
+  const [settings, programs, statements, campaigns, offices] = await Promise.all([
+    getSiteSettings(locale),
+    listPrograms(locale, {}, 1),
+    listStatements(locale, {}, 3),
+    listCampaigns(locale),
+    listOffices(locale),
+  ])
+  const featured = programs[0]
+  const current = campaigns.filter((c) => c.status === 'ongoing' || c.status === 'upcoming')
   return (
-    <main id="main">
-      <h1>{settings.organisationName || 'Daleel'}</h1>
-      {settings.tagline ? <p>{settings.tagline}</p> : null}
-    </main>
+    <>
+      <LanguageSwitcher locale={locale} path="/" />
+      <main id="main" className="wrap">
+        <JsonLd
+          data={{
+            '@context': 'https://schema.org',
+            '@type': 'Organization',
+            name: settings.organisationName,
+            description: settings.about ?? settings.tagline ?? undefined,
+            url: absoluteUrl(homePath(locale)),
+            email: settings.contactEmail ?? undefined,
+            sameAs: settings.socialLinks?.map((s) => s.url),
+            address: offices.map((o) => ({
+              '@type': 'PostalAddress',
+              streetAddress: o.addressLines?.map((l) => l.line).join(', '),
+              addressLocality: o.city,
+              addressCountry: o.country,
+            })),
+          }}
+        />
+        <section className="intro" aria-labelledby="page-title">
+          <h1 id="page-title">{settings.organisationName}</h1>
+          {settings.tagline ? <p className="lead">{settings.tagline}</p> : null}
+          {settings.about ? (
+            <Localized as="p" fallback={isFallback(locale, settings.about)}>
+              {settings.about}
+            </Localized>
+          ) : null}
+        </section>
+
+        {featured ? (
+          <section aria-labelledby="featured" className="feature">
+            <h2 id="featured">{dict.featuredProgram}</h2>
+            <div className="feature-body">
+              <Img media={featured.heroImage} use="card" eager sizes="(min-width: 48rem) 40vw, 100vw" />
+              <div>
+                <Localized as="h3" fallback={isFallback(locale, featured.title)}>
+                  <a href={programPath(locale, featured.slug)}>{featured.title}</a>
+                </Localized>
+                {featured.summary ? (
+                  <Localized as="p" fallback={isFallback(locale, featured.summary)}>
+                    {featured.summary}
+                  </Localized>
+                ) : null}
+                <p>
+                  <a href={programsPath(locale)}>{dict.allPrograms}</a>
+                </p>
+              </div>
+            </div>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="latest">
+          <h2 id="latest">{dict.latestStatements}</h2>
+          <StatementList locale={locale} items={statements.docs} />
+          <p>
+            <a href={statementsPath(locale)}>{dict.allStatements}</a>
+          </p>
+        </section>
+
+        <section aria-labelledby="campaigns">
+          <h2 id="campaigns">{dict.ongoingUpcoming}</h2>
+          <CampaignList locale={locale} items={current} />
+          <p>
+            <a href={campaignsPath(locale)}>{dict.allCampaigns}</a>
+          </p>
+        </section>
+
+        {offices.length ? (
+          <section aria-labelledby="offices">
+            <h2 id="offices">{dict.offices}</h2>
+            <ul className="cards">
+              {offices.map((o) => (
+                <li key={o.id} className="card">
+                  <h3>{o.name}</h3>
+                  <p {...(isFallback(locale, o.addressLines?.[0]?.line) ? { lang: 'en', dir: 'ltr' } : {})}>
+                    {o.addressLines?.map((l) => l.line).filter(Boolean).join(', ')}
+                  </p>
+                  {o.phones?.length ? (
+                    <p>
+                      {o.phones.map((p, i) => (
+                        <span key={p.id ?? i}>
+                          {i ? ', ' : null}
+                          <a href={telHref(p.number, o.countryCallingCode ?? '92')} dir="ltr">
+                            {p.number}
+                          </a>
+                        </span>
+                      ))}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href={contactPath(locale)}>{dict.contactUs}</a>
+            </p>
+          </section>
+        ) : null}
+      </main>
+    </>
   )
 }

@@ -1,9 +1,15 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { withGateway } from '@/lib/api/gateway'
+import { utf8Json } from '@/lib/security/headers'
+
+// utf8Json: JSON responses say `application/json; charset=utf-8` (lib/security/headers.ts).
+// Payload's REST handlers do the work; the gateway adds partner keys, rate limits, query caps,
+// CORS, ETags and the response cache in front of them (lib/api/gateway.ts).
+export const GET = utf8Json(withGateway(config, 'rest', REST_GET(config)))
+export const POST = utf8Json(withGateway(config, 'rest', REST_POST(config)))
+export const DELETE = utf8Json(withGateway(config, 'rest', REST_DELETE(config)))
+export const PATCH = utf8Json(withGateway(config, 'rest', REST_PATCH(config)))
+export const PUT = utf8Json(withGateway(config, 'rest', REST_PUT(config)))
+export const OPTIONS = utf8Json(withGateway(config, 'rest', REST_OPTIONS(config)))

@@ -1,0 +1,165 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { JsonLd } from '@/components/site/JsonLd'
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { CampaignDates, relName } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { MediaItem, type MediaDoc } from '@/components/site/MediaItem'
+import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingRecord'
+import { ProgramLinks, TopicLinks } from '@/components/site/Related'
+import { RichText } from '@/components/site/RichText'
+import { t } from '@/lib/site/i18n'
+import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { campaignPath } from '@/lib/site/paths'
+import { allSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/lib/site/queries'
+import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  return slugParams(await allSlugs('campaigns'))
+}
+
+async function load(props: Props) {
+  const locale = await localeParam(props.params)
+  const { slug } = await props.params
+  if (!validSlug(slug)) notFound()
+  const campaign = await getCampaign(locale, slug)
+  if (!campaign) notFound()
+  return { locale, campaign }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, campaign } = await load(props)
+  const media = (campaign.media ?? []).find((m) => typeof m === 'object' && String((m as MediaDoc).mimeType).startsWith('image/'))
+  return pageMetadata({
+    locale,
+    path: `/campaigns/${campaign.slug}`,
+    title: campaign.seo?.title || campaign.title,
+    description: campaign.seo?.description || campaign.summary,
+    image: campaign.seo?.image || media,
+    type: 'article',
+    json: `/api/campaigns/${campaign.id}`,
+  })
+}
+
+export default async function CampaignPage(props: Props) {
+  const { locale, campaign: c } = await load(props)
+  const dict = t(locale)
+  const [untranslated, settings] = await Promise.all([
+    locale === 'ur' ? getUntranslated('campaigns', c.id) : Promise.resolve(null),
+    getSiteSettings(locale),
+  ])
+  const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
+  const media = (c.media ?? []).filter((m): m is MediaDoc => typeof m === 'object' && m !== null)
+  const partners = (c.partners ?? []).map(relName).filter(Boolean) as string[]
+  const cta = c.callToAction
+  const hashtag = cta?.hashtag ? (cta.hashtag.startsWith('#') ? cta.hashtag : `#${cta.hashtag}`) : null
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path={`/campaigns/${c.slug}`} />
+      <main id="main" className="wrap">
+        {/* Only a dated campaign is an Event for search engines; an undated one is not. */}
+        {c.startDate ? (
+          <JsonLd
+            data={{
+              '@context': 'https://schema.org',
+              '@type': 'Event',
+              name: c.title,
+              description: c.summary ?? undefined,
+              startDate: c.startDate,
+              endDate: c.endDate ?? undefined,
+              eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+              eventStatus: 'https://schema.org/EventScheduled',
+              url: absoluteUrl(campaignPath(locale, c.slug)),
+              organizer: { '@type': 'Organization', name: settings.organisationName },
+              inLanguage: locale,
+            }}
+          />
+        ) : null}
+        <article>
+          <p className="eyebrow">
+            {dict.campaigns} · {c.status ? dict[c.status] : null}
+          </p>
+          <Localized as="h1" fallback={fb('title', c.title)}>
+            {c.title}
+          </Localized>
+          <WithdrawnNotice locale={locale} doc={c} untranslated={untranslated} />
+          <p className="meta">
+            <CampaignDates locale={locale} campaign={c} />
+          </p>
+          {c.summary ? (
+            <Localized as="p" className="lead" fallback={fb('summary', c.summary)}>
+              {c.summary}
+            </Localized>
+          ) : null}
+          <div className="layout">
+            <div>
+              {c.body ? (
+                <Localized fallback={fb('body', c.body)}>
+                  <RichText data={c.body} />
+                </Localized>
+              ) : null}
+              {cta?.text || cta?.url || hashtag ? (
+                <section aria-labelledby="cta" className="type-explainer">
+                  <h2 id="cta">{dict.callToAction}</h2>
+                  {cta?.text ? (
+                    cta.url ? (
+                      <p>
+                        <a className="button" href={cta.url}>
+                          <Localized as="span" fallback={fb('callToAction.text', cta.text)}>
+                            {cta.text}
+                          </Localized>
+                        </a>
+                      </p>
+                    ) : (
+                      <Localized as="p" fallback={fb('callToAction.text', cta.text)}>
+                        {cta.text}
+                      </Localized>
+                    )
+                  ) : cta?.url ? (
+                    <p>
+                      <a href={cta.url}>{cta.url}</a>
+                    </p>
+                  ) : null}
+                  {hashtag ? (
+                    <p>
+                      {dict.hashtag}: <strong dir="auto">{hashtag}</strong>
+                    </p>
+                  ) : null}
+                </section>
+              ) : null}
+              {media.length ? (
+                <section aria-labelledby="media">
+                  <h2 id="media">{dict.relatedMedia}</h2>
+                  <ul className="gallery">
+                    {media.map((m) => (
+                      <li key={m.id}>
+                        <MediaItem locale={locale} media={m} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              <ChangeHistory locale={locale} doc={c} />
+            </div>
+            <aside className="aside" aria-label={dict.relatedPrograms}>
+              {partners.length ? (
+                <section aria-labelledby="partners">
+                  <h2 id="partners">{dict.partners}</h2>
+                  <p>{partners.join(locale === 'ur' ? '، ' : ', ')}</p>
+                </section>
+              ) : null}
+              <TopicLinks locale={locale} topics={c.topics} />
+              <ProgramLinks locale={locale} programs={c.relatedPrograms} />
+            </aside>
+          </div>
+        </article>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Img } from '@/components/site/Img'
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { CampaignList, ProgramList, relName, StatementList } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { t } from '@/lib/site/i18n'
+import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { allSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
+import { pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+import type { Program } from '@/payload-types'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  return slugParams(await allSlugs('people'))
+}
+
+async function load(props: Props) {
+  const locale = await localeParam(props.params)
+  const { slug } = await props.params
+  if (!validSlug(slug)) notFound()
+  const person = await getPerson(locale, slug)
+  if (!person) notFound()
+  return { locale, person }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, person } = await load(props)
+  return pageMetadata({
+    locale,
+    path: `/people/${person.slug}`,
+    title: person.name,
+    description: person.bio || person.role,
+    image: person.photo,
+    json: `/api/people/${person.id}`,
+  })
+}
+
+export default async function PersonPage(props: Props) {
+  const { locale, person } = await load(props)
+  const dict = t(locale)
+  const [statements, untranslated] = await Promise.all([
+    statementsWhere(locale, { speaker: { equals: person.id } }, 50),
+    locale === 'ur' ? getUntranslated('people', person.id) : Promise.resolve(null),
+  ])
+  // A person's programs and campaigns are those their statements are about.
+  const statementIds = statements.map((s) => s.id)
+  const [programs, campaigns] = await Promise.all([
+    statementIds.length ? listPrograms(locale, { id: { in: relatedProgramIds(statements) } }) : Promise.resolve([] as Program[]),
+    statementIds.length && relatedProgramIds(statements).length
+      ? listCampaigns(locale, { relatedPrograms: { in: relatedProgramIds(statements) } })
+      : Promise.resolve([]),
+  ])
+  const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
+  const org = relName(person.organisation)
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path={`/people/${person.slug}`} />
+      <main id="main" className="wrap">
+        <p className="eyebrow">{dict.people}</p>
+        <Localized as="h1" fallback={fb('name', person.name)}>
+          {person.name}
+        </Localized>
+        {person.role || org ? (
+          <p className="lead">
+            {person.role ? (
+              <Localized as="span" fallback={fb('role', person.role)}>
+                {person.role}
+              </Localized>
+            ) : null}
+            {person.role && org ? (locale === 'ur' ? '، ' : ', ') : null}
+            {org}
+          </p>
+        ) : null}
+        <Img media={person.photo} use="thumb" eager />
+        {person.bio ? (
+          <Localized as="p" fallback={fb('bio', person.bio)}>
+            {person.bio}
+          </Localized>
+        ) : null}
+        <section aria-labelledby="p-statements">
+          <h2 id="p-statements">{dict.statements}</h2>
+          <StatementList locale={locale} items={statements} />
+        </section>
+        {programs.length ? (
+          <section aria-labelledby="p-programs">
+            <h2 id="p-programs">{dict.programs}</h2>
+            <ProgramList locale={locale} items={programs} />
+          </section>
+        ) : null}
+        {campaigns.length ? (
+          <section aria-labelledby="p-campaigns">
+            <h2 id="p-campaigns">{dict.campaigns}</h2>
+            <CampaignList locale={locale} items={campaigns} />
+          </section>
+        ) : null}
+      </main>
+    </>
+  )
+}
+
+function relatedProgramIds(statements: { relatedPrograms?: unknown[] | null }[]): number[] {
+  const ids = new Set<number>()
+  for (const s of statements) for (const p of s.relatedPrograms ?? []) ids.add(typeof p === 'object' && p ? (p as Program).id : (p as number))
+  return [...ids]
+}

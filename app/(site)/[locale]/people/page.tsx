@@ -1,0 +1,44 @@
+import type { Metadata } from 'next'
+
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { relName } from '@/components/site/Lists'
+import { t } from '@/lib/site/i18n'
+import { localeParam } from '@/lib/site/params'
+import { personPath } from '@/lib/site/paths'
+import { listPeople } from '@/lib/site/queries'
+import { pageMetadata } from '@/lib/site/seo'
+
+type Props = { params: Promise<{ locale: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeParam(params)
+  return pageMetadata({ locale, path: '/people', title: t(locale).people })
+}
+
+export default async function PeoplePage({ params }: Props) {
+  const locale = await localeParam(params)
+  const dict = t(locale)
+  const people = await listPeople(locale)
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path="/people" />
+      <main id="main" className="wrap">
+        <h1>{dict.people}</h1>
+        {people.length ? (
+          <ul className="cards">
+            {people.map((p) => (
+              <li key={p.id} className="card">
+                <h2>
+                  <a href={personPath(locale, p.slug)}>{p.name}</a>
+                </h2>
+                {p.role ? <p className="meta">{[p.role, relName(p.organisation)].filter(Boolean).join(locale === 'ur' ? '، ' : ', ')}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{dict.nothingYet}</p>
+        )}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,176 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Img } from '@/components/site/Img'
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { CampaignList, relName, StatementList } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { MediaItem } from '@/components/site/MediaItem'
+import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingRecord'
+import { TopicLinks } from '@/components/site/Related'
+import { RichText } from '@/components/site/RichText'
+import { formatDate, isoDay } from '@/lib/site/format'
+import { t } from '@/lib/site/i18n'
+import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { allSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/lib/site/queries'
+import { pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+import type { Media, Organisation } from '@/payload-types'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+// New programs published after the build are rendered on first request, then cached.
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  return slugParams(await allSlugs('programs'))
+}
+
+async function load(props: Props) {
+  const locale = await localeParam(props.params)
+  const { slug } = await props.params
+  if (!validSlug(slug)) notFound()
+  const program = await getProgram(locale, slug)
+  if (!program) notFound()
+  return { locale, program }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, program } = await load(props)
+  return pageMetadata({
+    locale,
+    path: `/programs/${program.slug}`,
+    title: program.seo?.title || program.title,
+    description: program.seo?.description || program.summary,
+    image: program.seo?.image || program.heroImage,
+    type: 'article',
+    json: `/api/programs/${program.id}`,
+  })
+}
+
+export default async function ProgramPage(props: Props) {
+  const { locale, program } = await load(props)
+  const dict = t(locale)
+  const [statements, campaigns, untranslated] = await Promise.all([
+    statementsWhere(locale, { relatedPrograms: { in: [program.id] } }),
+    listCampaigns(locale, { relatedPrograms: { in: [program.id] } }),
+    locale === 'ur' ? getUntranslated('programs', program.id) : Promise.resolve(null),
+  ])
+  const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
+  const orgs = (list: unknown[] | null | undefined) => (list ?? []).map((o) => relName(o as Organisation)).filter(Boolean) as string[]
+  const funders = orgs(program.funders)
+  const partners = orgs(program.partners)
+  const media = (program.relatedMedia ?? []).filter((m): m is Media => typeof m === 'object' && m !== null)
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path={`/programs/${program.slug}`} />
+      <main id="main">
+        <article>
+          {program.heroImage ? (
+            <div className="hero">
+              <Img media={program.heroImage} use="hero" eager />
+            </div>
+          ) : null}
+          <div className="wrap">
+            <p className="eyebrow">{dict.programs}</p>
+            <Localized as="h1" fallback={fb('title', program.title)}>
+              {program.title}
+            </Localized>
+            <WithdrawnNotice locale={locale} doc={program} untranslated={untranslated} />
+            {program.summary ? (
+              <Localized as="p" className="lead" fallback={fb('summary', program.summary)}>
+                {program.summary}
+              </Localized>
+            ) : null}
+            <div className="layout">
+              <div>
+                {program.body ? (
+                  <Localized fallback={fb('body', program.body)}>
+                    <RichText data={program.body} />
+                  </Localized>
+                ) : null}
+                {program.keyActivities?.length ? (
+                  <section aria-labelledby="activities">
+                    <h2 id="activities">{dict.keyActivities}</h2>
+                    {program.keyActivities.map((a, i) => (
+                      <div key={a.id ?? i}>
+                        <Localized as="h3" fallback={fb(`keyActivities.${i}.title`, a.title)}>
+                          {a.title}
+                        </Localized>
+                        {a.description ? (
+                          <Localized as="p" fallback={fb(`keyActivities.${i}.description`, a.description)}>
+                            {a.description}
+                          </Localized>
+                        ) : null}
+                        {relName(a.funder) ? (
+                          <p className="meta">
+                            {dict.fundedBy}: {relName(a.funder)}
+                          </p>
+                        ) : null}
+                      </div>
+                    ))}
+                  </section>
+                ) : null}
+              </div>
+              <aside className="aside" aria-label={dict.status}>
+                <dl className="facts">
+                  <dt>{dict.status}</dt>
+                  <dd>{dict[program.programStatus]}</dd>
+                  {program.startDate || program.endDate ? (
+                    <>
+                      <dt>{dict.dates}</dt>
+                      <dd>
+                        {program.startDate ? <time dateTime={isoDay(program.startDate)}>{formatDate(locale, program.startDate)}</time> : null}
+                        {' – '}
+                        {program.endDate ? <time dateTime={isoDay(program.endDate)}>{formatDate(locale, program.endDate)}</time> : null}
+                      </dd>
+                    </>
+                  ) : null}
+                  {funders.length ? (
+                    <>
+                      <dt>{dict.funders}</dt>
+                      <dd>{funders.join(locale === 'ur' ? '، ' : ', ')}</dd>
+                    </>
+                  ) : null}
+                  {partners.length ? (
+                    <>
+                      <dt>{dict.partners}</dt>
+                      <dd>{partners.join(locale === 'ur' ? '، ' : ', ')}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                <TopicLinks locale={locale} topics={program.topics} />
+              </aside>
+            </div>
+
+            {statements.length ? (
+              <section aria-labelledby="rel-statements">
+                <h2 id="rel-statements">{dict.relatedStatements}</h2>
+                <StatementList locale={locale} items={statements} />
+              </section>
+            ) : null}
+            {campaigns.length ? (
+              <section aria-labelledby="rel-campaigns">
+                <h2 id="rel-campaigns">{dict.relatedCampaigns}</h2>
+                <CampaignList locale={locale} items={campaigns} />
+              </section>
+            ) : null}
+            {media.length ? (
+              <section aria-labelledby="rel-media">
+                <h2 id="rel-media">{dict.relatedMedia}</h2>
+                <ul className="gallery">
+                  {media.map((m) => (
+                    <li key={m.id}>
+                      <MediaItem locale={locale} media={m} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <ChangeHistory locale={locale} doc={program} />
+          </div>
+        </article>
+      </main>
+    </>
+  )
+}

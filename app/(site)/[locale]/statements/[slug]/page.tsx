@@ -1,0 +1,263 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { JsonLd } from '@/components/site/JsonLd'
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { relName, speakerOf, StatementList } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { DocumentLink, type MediaDoc } from '@/components/site/MediaItem'
+import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingRecord'
+import { ProgramLinks, TopicLinks } from '@/components/site/Related'
+import { RichText } from '@/components/site/RichText'
+import type { Locale } from '@/lib/locales'
+import { statementTypes, type StatementType } from '@/lib/statementTypes'
+import { formatDate, isoDay } from '@/lib/site/format'
+import { t } from '@/lib/site/i18n'
+import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { homePath, personPath, statementPath } from '@/lib/site/paths'
+import { allSlugs, getSiteSettings, getStatement, getUntranslated, statementsWhere } from '@/lib/site/queries'
+import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+import type { Organisation, Statement, Topic } from '@/payload-types'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  return slugParams(await allSlugs('statements'))
+}
+
+async function load(props: Props) {
+  const locale = await localeParam(props.params)
+  const { slug } = await props.params
+  if (!validSlug(slug)) notFound()
+  const statement = await getStatement(locale, slug)
+  if (!statement) notFound()
+  return { locale, statement }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, statement } = await load(props)
+  return pageMetadata({
+    locale,
+    path: `/statements/${statement.slug}`,
+    title: statement.seo?.title || statement.title,
+    description: statement.seo?.description || statement.summary,
+    image: statement.seo?.image,
+    type: 'article',
+    json: `/api/statements/${statement.id}`,
+  })
+}
+
+/** A citation readers can paste: issuer, speaker and role, title, forum, date, address. */
+function citation(locale: Locale, s: Statement, url: string): string {
+  const { name } = speakerOf(s)
+  const org = relName(s.issuingOrganisation as Organisation)
+  const sep = locale === 'ur' ? '، ' : ', '
+  const who = [name, s.speakerRole].filter(Boolean).join(sep)
+  const where = [s.event, s.eventSegment, s.location].filter(Boolean).join(sep)
+  const quoted = locale === 'ur' ? `«${s.title}»` : `“${s.title}”`
+  return [org, who, quoted, where, formatDate(locale, s.deliveredOn)].filter(Boolean).join(sep) + `${locale === 'ur' ? '۔' : '.'}\n${url}`
+}
+
+export default async function StatementPage(props: Props) {
+  const { locale, statement: s } = await load(props)
+  const dict = t(locale)
+  const topicIds = (s.topics ?? []).map((x) => (typeof x === 'object' ? (x as Topic).id : x))
+  const [untranslated, related, settings] = await Promise.all([
+    locale === 'ur' ? getUntranslated('statements', s.id) : Promise.resolve(null),
+    topicIds.length
+      ? statementsWhere(locale, { and: [{ topics: { in: topicIds } }, { id: { not_equals: s.id } }] }, 4)
+      : Promise.resolve([] as Statement[]),
+    getSiteSettings(locale),
+  ])
+  const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
+  const type = statementTypes[s.statementType as StatementType]
+  const { name: speakerName, person } = speakerOf(s)
+  const org = s.issuingOrganisation && typeof s.issuingOrganisation === 'object' ? (s.issuingOrganisation as Organisation) : null
+  const url = absoluteUrl(statementPath(locale, s.slug))
+  const attachments = (s.attachments ?? []).filter((m): m is MediaDoc => typeof m === 'object' && m !== null)
+  const shareText = encodeURIComponent(s.title)
+  const shareUrl = encodeURIComponent(url)
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path={`/statements/${s.slug}`} />
+      <main id="main" className="wrap">
+        <JsonLd
+          data={{
+            '@context': 'https://schema.org',
+            '@type': 'Article',
+            articleSection: type?.label.en,
+            headline: s.title,
+            description: s.summary ?? undefined,
+            inLanguage: locale,
+            url,
+            datePublished: s.firstPublishedAt ?? s.deliveredOn,
+            dateModified: s.publishedAt ?? undefined,
+            dateCreated: s.deliveredOn,
+            author: speakerName
+              ? { '@type': 'Person', name: speakerName, jobTitle: s.speakerRole ?? undefined, url: person ? absoluteUrl(personPath(locale, person.slug)) : undefined }
+              : undefined,
+            publisher: org ? { '@type': 'Organization', name: org.name, url: org.website ?? undefined } : { '@type': 'Organization', name: settings.organisationName, url: absoluteUrl(homePath(locale)) },
+            about: (s.topics ?? []).filter((x): x is Topic => typeof x === 'object').map((x) => x.name),
+            contentLocation: s.location ? { '@type': 'Place', name: s.location } : undefined,
+            recordedAt: s.event ? { '@type': 'Event', name: s.event, startDate: isoDay(s.deliveredOn) } : undefined,
+          }}
+        />
+        <article>
+          <p className="eyebrow">{type?.label[locale]}</p>
+          <Localized as="h1" fallback={fb('title', s.title)}>
+            {s.title}
+          </Localized>
+          <WithdrawnNotice locale={locale} doc={s} untranslated={untranslated} />
+          {type ? <p className="type-explainer">{type.explanation[locale]}</p> : null}
+          {s.summary ? (
+            <Localized as="p" className="lead" fallback={fb('summary', s.summary)}>
+              {s.summary}
+            </Localized>
+          ) : null}
+          <div className="layout">
+            <div>
+              <dl className="facts">
+                {speakerName ? (
+                  <>
+                    <dt>{dict.speaker}</dt>
+                    <dd>
+                      {person ? <a href={personPath(locale, person.slug)}>{speakerName}</a> : speakerName}
+                      {s.speakerRole ? (
+                        <>
+                          {locale === 'ur' ? '، ' : ', '}
+                          <Localized as="span" fallback={fb('speakerRole', s.speakerRole)}>
+                            {s.speakerRole}
+                          </Localized>
+                        </>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
+                {org ? (
+                  <>
+                    <dt>{dict.issuedBy}</dt>
+                    <dd>{org.website ? <a href={org.website}>{org.name}</a> : org.name}</dd>
+                  </>
+                ) : null}
+                {s.event ? (
+                  <>
+                    <dt>{dict.event}</dt>
+                    <dd>
+                      <Localized as="span" fallback={fb('event', s.event)}>
+                        {s.event}
+                      </Localized>
+                      {s.eventSegment ? (
+                        <>
+                          {locale === 'ur' ? '، ' : ', '}
+                          <Localized as="span" fallback={fb('eventSegment', s.eventSegment)}>
+                            {s.eventSegment}
+                          </Localized>
+                        </>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
+                {s.location ? (
+                  <>
+                    <dt>{dict.location}</dt>
+                    <dd>
+                      <Localized as="span" fallback={fb('location', s.location)}>
+                        {s.location}
+                      </Localized>
+                    </dd>
+                  </>
+                ) : null}
+                <dt>{dict.delivered}</dt>
+                <dd>
+                  <time dateTime={isoDay(s.deliveredOn)}>{formatDate(locale, s.deliveredOn)}</time>
+                </dd>
+              </dl>
+
+              {s.body ? (
+                <Localized fallback={fb('body', s.body)}>
+                  <RichText data={s.body} />
+                </Localized>
+              ) : null}
+
+              {s.proposals?.length ? (
+                <section aria-labelledby="proposals">
+                  <h2 id="proposals">{dict.proposals}</h2>
+                  <ol className="proposals">
+                    {s.proposals.map((p, i) => {
+                      const missing = fb(`proposals.${i}.text`, p.text)
+                      return (
+                        <li key={p.id ?? i} lang={missing ? 'en' : undefined} dir={missing ? 'ltr' : undefined}>
+                          {p.text}
+                        </li>
+                      )
+                    })}
+                  </ol>
+                  {s.proposals.some((p, i) => fb(`proposals.${i}.text`, p.text)) ? <p className="untranslated" lang="ur">{t('ur').missingTranslation}</p> : null}
+                </section>
+              ) : null}
+
+              {attachments.length ? (
+                <section aria-labelledby="attachments">
+                  <h2 id="attachments">{dict.attachments}</h2>
+                  <ul className="plain">
+                    {attachments.map((m) => (
+                      <li key={m.id}>
+                        <DocumentLink locale={locale} media={m} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+
+              <section aria-labelledby="cite">
+                <h2 id="cite">{dict.citation}</h2>
+                <p id="cite-help" className="meta">
+                  {dict.citationHelp}
+                </p>
+                <pre className="citation" aria-describedby="cite-help" tabIndex={0}>
+                  {citation(locale, s, url)}
+                </pre>
+              </section>
+
+              <ChangeHistory locale={locale} doc={s} />
+            </div>
+
+            <aside className="aside" aria-label={dict.share}>
+              <section aria-labelledby="share">
+                <h2 id="share">{dict.share}</h2>
+                <ul className="share">
+                  <li>
+                    <a href={`https://wa.me/?text=${shareText}%20${shareUrl}`}>{dict.shareWhatsApp}</a>
+                  </li>
+                  <li>
+                    <a href={`https://x.com/intent/post?text=${shareText}&url=${shareUrl}`}>{dict.shareX}</a>
+                  </li>
+                  <li>
+                    <a href={`https://www.facebook.com/sharer/sharer.php?u=${shareUrl}`}>{dict.shareFacebook}</a>
+                  </li>
+                  <li>
+                    <a href={`mailto:?subject=${shareText}&body=${shareUrl}`}>{dict.shareEmail}</a>
+                  </li>
+                  <li>
+                    <a href={url}>{dict.copyLink}</a>
+                  </li>
+                </ul>
+              </section>
+              <TopicLinks locale={locale} topics={s.topics} />
+              <ProgramLinks locale={locale} programs={s.relatedPrograms} />
+            </aside>
+          </div>
+          {related.length ? (
+            <section aria-labelledby="related">
+              <h2 id="related">{dict.relatedStatements}</h2>
+              <StatementList locale={locale} items={related} />
+            </section>
+          ) : null}
+        </article>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,7 @@
+import { feedRoute } from '@/lib/api/feeds'
+
+// json feed (lib/api/feeds.ts). Dynamic: read at request time, cached until the next publish.
+export const dynamic = 'force-dynamic'
+// Any topic slug: an unknown one answers 404 from the handler.
+export const dynamicParams = true
+export const GET = feedRoute('all', 'json')

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
+import { CampaignList, ProgramList, StatementList } from '@/components/site/Lists'
+import { Localized } from '@/components/site/Localized'
+import { t } from '@/lib/site/i18n'
+import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { statementsPath } from '@/lib/site/paths'
+import { allSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
+import { pageMetadata } from '@/lib/site/seo'
+import { isFallback } from '@/lib/site/translation'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  return slugParams(await allSlugs('topics'))
+}
+
+async function load(props: Props) {
+  const locale = await localeParam(props.params)
+  const { slug } = await props.params
+  if (!validSlug(slug)) notFound()
+  const topic = await getTopic(locale, slug)
+  if (!topic) notFound()
+  return { locale, topic }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, topic } = await load(props)
+  return pageMetadata({ locale, path: `/topics/${topic.slug}`, title: topic.name, description: topic.description, json: `/api/topics/${topic.id}` })
+}
+
+export default async function TopicPage(props: Props) {
+  const { locale, topic } = await load(props)
+  const dict = t(locale)
+  const byTopic = { topics: { in: [topic.id] } }
+  const [statements, programs, campaigns, untranslated] = await Promise.all([
+    statementsWhere(locale, byTopic, 20),
+    listPrograms(locale, byTopic),
+    listCampaigns(locale, byTopic),
+    locale === 'ur' ? getUntranslated('topics', topic.id) : Promise.resolve(null),
+  ])
+  const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
+  return (
+    <>
+      <LanguageSwitcher locale={locale} path={`/topics/${topic.slug}`} />
+      <main id="main" className="wrap">
+        <p className="eyebrow">{dict.topics}</p>
+        <Localized as="h1" fallback={fb('name', topic.name)}>
+          {topic.name}
+        </Localized>
+        {topic.description ? (
+          <Localized as="p" className="lead" fallback={fb('description', topic.description)}>
+            {topic.description}
+          </Localized>
+        ) : null}
+        <section aria-labelledby="t-statements">
+          <h2 id="t-statements">{dict.statements}</h2>
+          <StatementList locale={locale} items={statements} />
+          {statements.length ? (
+            <p>
+              <a href={`${statementsPath(locale)}?topic=${topic.slug}`}>{dict.allStatements}</a>
+            </p>
+          ) : null}
+        </section>
+        <section aria-labelledby="t-programs">
+          <h2 id="t-programs">{dict.programs}</h2>
+          <ProgramList locale={locale} items={programs} />
+        </section>
+        <section aria-labelledby="t-campaigns">
+          <h2 id="t-campaigns">{dict.campaigns}</h2>
+          <CampaignList locale={locale} items={campaigns} />
+        </section>
+      </main>
+    </>
+  )
+}

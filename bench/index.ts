@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: measures what matters for speed and memory on this machine, section by
+ * section, and prints one table per section. Not part of `npm test` (timings vary with load).
+ *
+ * Each section is a module in bench/ exporting `run(ctx)` that returns rows; add a new one to
+ * `sections` below. `npm run bench -- media` runs only the named sections.
+ *
+ * The benchmark uses its own throwaway SQLite database and media folder: it never touches a
+ * developer's data.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { BenchContext, BenchSection } from './types'
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'daleel-bench-'))
+process.env.DATABASE_URI = `file:${path.join(work, 'bench.db')}`
+process.env.MEDIA_DIR = path.join(work, 'media')
+process.env.PAYLOAD_SECRET ||= 'bench-only-secret-0123456789abcdef0123456789'
+process.env.DALEEL_JOBS = 'off'
+process.env.S3_BUCKET = '' // always local disk: we measure processing, not the network
+
+const sections: Record<string, () => Promise<BenchSection>> = {
+  media: () => import('./media'),
+}
+
+function table(rows: Record<string, string | number>[]): string {
+  if (!rows.length) return '(no rows)'
+  const cols = Object.keys(rows[0])
+  const cell = (v: unknown) => (typeof v === 'number' ? String(Math.round(v * 10) / 10) : String(v))
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)))
+  const line = (vals: string[]) => `| ${vals.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`
+  return [line(cols), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n')
+}
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+const ctx: BenchContext = { workDir: work, quick: process.argv.includes('--quick') }
+let failed = false
+try {
+  const { default: config } = await import('../payload.config')
+  const { getPayload } = await import('payload')
+  const { migrateDatabase } = await import('../lib/migrate')
+  ctx.payload = await getPayload({ config })
+  await migrateDatabase(ctx.payload)
+  for (const [name, load] of Object.entries(sections)) {
+    if (wanted.length && !wanted.includes(name)) continue
+    const section = await load()
+    console.log(`\n## ${section.title}\n`)
+    const result = await section.run(ctx)
+    console.log(table(result.rows))
+    for (const note of result.notes ?? []) console.log(note)
+    if (result.failed) failed = true
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
+process.exit(failed ? 1 : 0)

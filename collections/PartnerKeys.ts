@@ -1,0 +1,108 @@
+import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint } from 'payload'
+import { APIError } from 'payload'
+
+import { hasRole } from '../access/roles'
+import { isAdmin } from '../access/staff'
+import { forgetPartnerKeys, generatePartnerKey } from '../lib/api/partnerKeys'
+
+/** Collections a key can be limited to: the ones readers can see. Kept in step with payload.config.ts. */
+export const partnerReadableCollections = ['statements', 'campaigns', 'programs', 'offices', 'people', 'topics', 'organisations', 'media']
+
+const NEW_KEY = 'newPartnerKey'
+
+/** Every new key is made here (256 random bits), never typed by hand, and returned once. */
+const issueKeyOnCreate: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create') return args
+  // In the admin, the API-key panel makes the key in the browser and shows it before saving: keep that one.
+  if (typeof args.data?.apiKey === 'string' && args.data.apiKey.length >= 24) return args
+  const key = generatePartnerKey()
+  args.data = { ...(args.data ?? {}), enableAPIKey: true, apiKey: key }
+  req.context[NEW_KEY] = key
+  return args
+}
+
+/** The create response carries the key this one time; reads never do (Payload hides apiKey). */
+const showKeyOnce: CollectionAfterOperationHook = ({ operation, req, result }) => {
+  forgetPartnerKeys()
+  if (operation === 'create' && typeof req.context[NEW_KEY] === 'string' && result && typeof result === 'object') {
+    const key = req.context[NEW_KEY] as string
+    delete req.context[NEW_KEY]
+    return { ...(result as object), key } as unknown as typeof result
+  }
+  return result
+}
+
+/** POST /api/partner-keys/:id/rotate: replaces the key; the old one stops working at once. */
+const rotate: Endpoint = {
+  path: '/:id/rotate',
+  method: 'post',
+  handler: async (req) => {
+    if (!hasRole(req.user, 'admin')) throw new APIError('Only admins can rotate partner keys.', 403)
+    const id = req.routeParams?.id as string
+    const key = generatePartnerKey()
+    await req.payload.update({
+      collection: 'partner-keys',
+      id,
+      data: { enableAPIKey: true, apiKey: key } as any,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    forgetPartnerKeys()
+    return Response.json({ message: 'New key issued. Copy it now: it will not be shown again.', key, id })
+  },
+}
+
+/**
+ * API keys for partner organisations (NGOs, UN bodies, journalists, aggregators). A key reads
+ * published content only; it cannot sign in to the admin and cannot write anything.
+ */
+export const PartnerKeys: CollectionConfig = {
+  slug: 'partner-keys',
+  labels: { singular: 'Partner key', plural: 'Partner keys' },
+  admin: {
+    group: 'Admin',
+    useAsTitle: 'organisation',
+    defaultColumns: ['organisation', 'contactEmail', 'expiresAt', 'revoked', 'lastUsedAt', 'requestCount'],
+    description:
+      'Read-only API keys for partners. Tick "Enable API key" and copy the key before you save: it is never shown again. To replace a key, generate a new one and save. Revoke a key to stop it at once.',
+  },
+  auth: { useAPIKey: true, disableLocalStrategy: true },
+  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin, admin: () => false, unlock: isAdmin },
+  hooks: {
+    beforeOperation: [issueKeyOnCreate],
+    afterOperation: [showKeyOnce],
+  },
+  endpoints: [rotate],
+  fields: [
+    { name: 'organisation', type: 'text', required: true, admin: { description: 'Who the key is for, e.g. "UNODC Islamabad".' } },
+    { name: 'contactEmail', type: 'email', required: true, admin: { description: 'Who to tell when the key expires or is revoked.' } },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      defaultValue: () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
+      admin: { position: 'sidebar', description: 'The key stops working on this date. One year by default.' },
+    },
+    {
+      name: 'allowedCollections',
+      type: 'select',
+      hasMany: true,
+      options: partnerReadableCollections,
+      admin: { description: 'Leave empty to allow every public collection.' },
+    },
+    {
+      name: 'revoked',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: 'Tick to stop this key at once.' },
+    },
+    { name: 'notes', type: 'textarea', admin: { description: 'Internal: why the key was issued. Never shown to the partner.' } },
+    {
+      name: 'lastUsedAt',
+      type: 'date',
+      admin: { position: 'sidebar', readOnly: true, description: 'Updated within a minute of use.' },
+    },
+    { name: 'requestCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', readOnly: true } },
+  ],
+}

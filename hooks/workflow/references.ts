@@ -1,0 +1,80 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Field, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import { APIError } from 'payload'
+
+type Link = { path: string; localized: boolean }
+
+/** Paths of relationship/upload fields (inside groups, rows, tabs, arrays too) that can point at `target`. */
+export function linkPaths(fields: Field[], target: string, prefix = ''): Link[] {
+  const found: Link[] = []
+  for (const field of fields) {
+    const named = 'name' in field && field.name ? `${prefix}${field.name}` : null
+    if ((field.type === 'relationship' || field.type === 'upload') && named) {
+      const to = Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]
+      // Polymorphic relations are stored differently; ours are all single-collection.
+      if (!Array.isArray(field.relationTo) && to.includes(target)) found.push({ path: named, localized: Boolean((field as any).localized) })
+      continue
+    }
+    if ((field.type === 'group' || field.type === 'array') && named) found.push(...linkPaths(field.fields, target, `${named}.`))
+    else if (field.type === 'group' || field.type === 'row' || field.type === 'collapsible') found.push(...linkPaths(field.fields, target, prefix))
+    else if (field.type === 'tabs')
+      for (const tab of field.tabs) found.push(...linkPaths(tab.fields, target, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
+  }
+  return found
+}
+
+export type Usage = { collection: string; id: number | string; title: string }
+
+/**
+ * Published documents (and documents of collections without drafts, which are always live)
+ * that link to this one. Trashed documents do not count.
+ */
+export async function publishedUsages(req: PayloadRequest, target: string, id: number | string): Promise<Usage[]> {
+  const usages: Usage[] = []
+  for (const collection of req.payload.config.collections) {
+    if (collection.slug.startsWith('payload-') || collection.slug === 'audit-log') continue
+    const paths = linkPaths(collection.fields, target)
+    if (!paths.length) continue
+    const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+    const or = paths.map(({ path }) => ({ [path]: { equals: id } }))
+    const where = hasDrafts ? { and: [{ or }, { _status: { equals: 'published' } }] } : { or }
+    const titleField = typeof collection.admin?.useAsTitle === 'string' ? collection.admin.useAsTitle : 'id'
+    const { docs } = await req.payload.find({
+      collection: collection.slug as any,
+      where: where as any,
+      depth: 0,
+      limit: 20,
+      overrideAccess: true,
+      pagination: false,
+      req,
+    })
+    for (const doc of docs as Record<string, any>[]) {
+      if (collection.slug === target && String(doc.id) === String(id)) continue
+      usages.push({ collection: collection.labels?.singular ? String(collection.labels.singular) : collection.slug, id: doc.id, title: String(doc[titleField] ?? doc.id) })
+    }
+  }
+  return usages
+}
+
+function refusal(usages: Usage[]) {
+  const list = usages.map((u) => `${u.collection} "${u.title}"`).join('; ')
+  return new APIError(
+    `This is still linked from published content: ${list}. Remove those links (or unpublish those pages) first, then delete it.`,
+    409,
+    { usedIn: usages },
+    true,
+  )
+}
+
+/** Deleting for good: refused while published content links here (the reader would hit a broken link). */
+export const refuseDeletingLinkedDocument: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
+  const usages = await publishedUsages(req, (collection as SanitizedCollectionConfig).slug, id)
+  if (usages.length) throw refusal(usages)
+}
+
+/** Moving to the trash: the same check, because trashed documents disappear from the site too. */
+export const refuseTrashingLinkedDocument: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, operation, req }) => {
+  if (operation !== 'update' || !data?.deletedAt || originalDoc?.deletedAt || !originalDoc?.id) return data
+  const usages = await publishedUsages(req, collection.slug, originalDoc.id)
+  if (usages.length) throw refusal(usages)
+  return data
+}

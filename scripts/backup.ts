@@ -1,0 +1,19 @@
+/**
+ * `npm run backup [-- --out <folder>]`: one timestamped archive (database + media + manifest) in
+ * backups/ (or --out). Safe while the server runs. See lib/backup.ts and docs/deployment.md.
+ */
+import path from 'node:path'
+
+import { BackupError, createBackup, instanceFromEnv } from '../lib/backup'
+
+const args = process.argv.slice(2)
+const outIndex = args.indexOf('--out')
+const outDir = path.resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : 'backups')
+
+try {
+  const archive = await createBackup(instanceFromEnv(), outDir)
+  console.log(`Backup written: ${archive}`)
+} catch (err) {
+  console.error(err instanceof BackupError ? `Backup failed: ${err.message}` : err)
+  process.exit(1)
+}
