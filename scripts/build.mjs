@@ -1,7 +1,7 @@
 // `npm run build`: migrate (and seed an empty database), then the production build.
 import { ensureDevSecret } from './ensure-env.mjs'
-import { bin, run } from './run.mjs'
+import { bin, run, TS_SCRIPT } from './run.mjs'
 
 if (process.env.NODE_ENV !== 'production' || !process.env.PAYLOAD_SECRET) ensureDevSecret()
-await run(bin('tsx'), ['scripts/prepare-db.ts', ...process.argv.slice(2)], { env: { DALEEL_JOBS: 'off' } })
+await run('node', [...TS_SCRIPT, 'scripts/prepare-db.ts', ...process.argv.slice(2)], { env: { DALEEL_JOBS: 'off' } })
 await run(bin('next'), ['build'], { env: { DALEEL_JOBS: 'off' } })

@@ -1,7 +1,7 @@
 // `npm run dev`: secret, database and demo content ready, then the Next.js dev server.
 import { ensureDevSecret } from './ensure-env.mjs'
-import { bin, run } from './run.mjs'
+import { bin, run, TS_SCRIPT } from './run.mjs'
 
 ensureDevSecret()
-await run(bin('tsx'), ['scripts/prepare-db.ts'], { env: { DALEEL_JOBS: 'off' } })
+await run('node', [...TS_SCRIPT, 'scripts/prepare-db.ts'], { env: { DALEEL_JOBS: 'off' } })
 await run(bin('next'), ['dev', ...process.argv.slice(2)])

@@ -4,8 +4,8 @@
 set -e
 node -e "import('./lib/secretRules.js').then(({secretProblem})=>{const p=secretProblem(process.env.PAYLOAD_SECRET);if(p){console.error('Refusing to start in production: '+p);process.exit(1)}})"
 if [ "${SEED_DEMO:-false}" = "true" ]; then
-  DALEEL_JOBS=off node_modules/.bin/tsx scripts/prepare-db.ts
+  DALEEL_JOBS=off node --conditions=production --import tsx scripts/prepare-db.ts
 else
-  DALEEL_JOBS=off node_modules/.bin/tsx scripts/prepare-db.ts --no-seed
+  DALEEL_JOBS=off node --conditions=production --import tsx scripts/prepare-db.ts --no-seed
 fi
 exec node server.js

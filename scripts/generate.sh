@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 # Several people (or agents) may regenerate at once on one checkout: take turns.
 exec 9>/tmp/daleel-generate.lock
 flock 9
+# Lexical's .node.mjs entries use top-level await, which can deadlock Node 20's loader (silent
+# exit 13): use its plain ESM builds (see scripts/run.mjs).
+export NODE_OPTIONS="--conditions=production ${NODE_OPTIONS:-}"
 export PAYLOAD_SECRET="${PAYLOAD_SECRET:-generate-only-secret-0123456789abcdef}"
 # Generate against a throwaway SQLite file so a developer's own database is never touched.
 export DATABASE_URI="file:$(mktemp -d)/generate.db"

@@ -19,3 +19,11 @@ export function run(command, args, options = {}) {
 }
 
 export const bin = (name) => `node_modules/.bin/${name}`
+
+/**
+ * Node arguments for running a TypeScript script that loads the Payload config.
+ * `--conditions=production` picks Lexical's plain ESM builds: its default `.node.mjs` entry points
+ * use top-level await, which intermittently deadlocks Node 20's module loader (the process then
+ * exits with code 13 and prints nothing, about one start in three).
+ */
+export const TS_SCRIPT = ['--conditions=production', '--import', 'tsx']

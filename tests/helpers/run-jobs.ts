@@ -1,7 +1,7 @@
 /**
  * A fresh process on an existing database: run the job queue once (what `jobs.autoRun` does each
  * minute after a server starts) and print one statement's publish status.
- * Used by tests/integration/jobs-restart.test.ts: `tsx tests/helpers/run-jobs.ts <statement id>`.
+ * Used by tests/integration/jobs-restart.test.ts: `node --conditions=production --import tsx tests/helpers/run-jobs.ts <statement id>`.
  */
 import { getPayload } from 'payload'
 

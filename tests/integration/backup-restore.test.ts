@@ -105,11 +105,11 @@ maybe('restoring into an empty instance brings back every row of every table and
 
 maybe('npm run restore refuses to overwrite an instance with content, and --force replaces it', async () => {
   const env = { ...process.env, DATABASE_URI: target.databaseUri, MEDIA_DIR: target.mediaDir, NODE_OPTIONS: '' }
-  const refused = spawnSync('node_modules/.bin/tsx', ['scripts/restore.ts', archive], { env, encoding: 'utf8' })
+  const refused = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/restore.ts', archive], { env, encoding: 'utf8' })
   expect(refused.status).toBe(1)
   expect(refused.stderr).toMatch(/Refusing to restore: .*--force/)
 
-  const forced = spawnSync('node_modules/.bin/tsx', ['scripts/restore.ts', archive, '--force'], { env, encoding: 'utf8' })
+  const forced = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/restore.ts', archive, '--force'], { env, encoding: 'utf8' })
   expect(forced.stderr).toBe('')
   expect(forced.status).toBe(0)
   expect(forced.stdout).toMatch(/Restored the sqlite database and \d+ media files/)

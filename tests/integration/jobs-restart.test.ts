@@ -22,8 +22,9 @@ test('a publish scheduled before a restart is done by the next server process', 
   // This process never runs the queue (DALEEL_JOBS=off in tests): as if it stopped right here.
 
   const child = spawnSync(
-    'node_modules/.bin/tsx',
-    ['tests/helpers/run-jobs.ts', String(draft.id)],
+    process.execPath,
+    // --conditions=production: see TS_SCRIPT in scripts/run.mjs (Lexical's top-level await).
+    ['--conditions=production', '--import', 'tsx', 'tests/helpers/run-jobs.ts', String(draft.id)],
     { env: { ...process.env, NODE_OPTIONS: '', DALEEL_JOBS: 'off' }, encoding: 'utf8', timeout: 150_000 },
   )
   expect({ status: child.status, error: String(child.error ?? ''), stdout: child.stdout, stderr: (child.stderr ?? '').slice(-2000) }).toEqual(expect.objectContaining({ stdout: expect.stringContaining('STATUS=published') }))

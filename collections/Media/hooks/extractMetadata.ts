@@ -1,4 +1,3 @@
-import { parseBuffer } from 'music-metadata'
 import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
@@ -40,6 +39,8 @@ export function mp4MovieDuration(data: Uint8Array): number | undefined {
 
 /** Duration in seconds of an audio or video file, read from its headers (no ffmpeg). */
 export async function readDuration(data: Uint8Array, mimeType: string): Promise<number | undefined> {
+  // Loaded on first use: only uploads of audio and video need it, and it is a large module graph.
+  const { parseBuffer } = await import('music-metadata')
   const meta = await parseBuffer(data, { mimeType, size: data.length }, { duration: true, skipCovers: true })
   let seconds = meta.format.duration
   if (!seconds && /mp4|m4a/.test(mimeType)) seconds = mp4MovieDuration(data)
