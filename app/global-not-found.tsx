@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 
 import { t } from '@/lib/site/i18n'
 
@@ -8,39 +9,44 @@ export const metadata: Metadata = { title: 'Page not found | صفحہ نہیں �
 
 /**
  * The 404 for addresses that match no page at all (Next's global not-found, a whole document).
- * It cannot know which language the reader wanted, so it speaks both, each marked with its own
- * lang and dir, and links to both home pages.
+ * The route cannot tell it the language, so proxy.ts marks /ur addresses with a header: the page
+ * then is an Urdu document (lang, dir). It speaks both languages either way, each part marked with
+ * its own lang and dir, and links to both home pages.
  */
-export default function GlobalNotFound() {
+export default async function GlobalNotFound() {
   const en = t('en')
   const ur = t('ur')
+  const urdu = (await headers()).get('x-daleel-locale') === 'ur'
+  const first = urdu ? { locale: 'ur' as const, s: ur, home: '/ur' } : { locale: 'en' as const, s: en, home: '/' }
+  const second = urdu ? { locale: 'en' as const, s: en, home: '/' } : { locale: 'ur' as const, s: ur, home: '/ur' }
+  const dir = (locale: 'en' | 'ur') => (locale === 'ur' ? 'rtl' : 'ltr')
   return (
-    <html lang="en" dir="ltr">
+    <html lang={first.locale} dir={dir(first.locale)}>
       <body>
         <a className="skip-link" href="#main">
-          {en.skipToContent}
+          {first.s.skipToContent}
         </a>
         <header className="site-header">
           <div className="wrap header-inner">
-            <a className="site-name" href="/">
+            <a className="site-name" href={first.home}>
               Daleel
             </a>
           </div>
         </header>
         <main id="main" className="wrap">
           <div>
-            <h1>{en.notFoundTitle}</h1>
-            <p>{en.notFoundBody}</p>
+            <h1>{first.s.notFoundTitle}</h1>
+            <p>{first.s.notFoundBody}</p>
             <p>
-              <a href="/">{en.goHome}</a>
+              <a href={first.home}>{first.s.goHome}</a>
             </p>
           </div>
-          <div lang="ur" dir="rtl">
-            <h2>{ur.notFoundTitle}</h2>
-            <p>{ur.notFoundBody}</p>
+          <div lang={second.locale} dir={dir(second.locale)}>
+            <h2>{second.s.notFoundTitle}</h2>
+            <p>{second.s.notFoundBody}</p>
             <p>
-              <a href="/ur" hrefLang="ur">
-                {ur.goHome}
+              <a href={second.home} hrefLang={second.locale}>
+                {second.s.goHome}
               </a>
             </p>
           </div>

@@ -127,7 +127,7 @@ describe('a contributor writes in both languages and submits for review', () => 
 
   test('submits it for review', async () => {
     await page.goto(`/admin/collections/statements/${id}`, { waitUntil: 'load' })
-    await page.locator('#field-reviewState').click()
+    await page.locator('#field-reviewState .rs__control').click()
     await page.locator('.rs__option', { hasText: 'Waiting for review' }).first().click()
     const saved = await waitForDraft('en', (d) => d.reviewState === 'inReview')
     expect(saved.title).toBe(statement.en)
