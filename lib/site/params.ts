@@ -18,3 +18,19 @@ export function slugParams(slugs: string[]) {
 export function validSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 120
 }
+
+/**
+ * A detail page's locale and document, or a 404: an unknown locale, a slug we would never make
+ * (answered without a query), or nothing published under it. Every `[slug]` page loads this way.
+ */
+export async function loadBySlug<T>(
+  params: Promise<{ locale: string; slug: string }>,
+  get: (locale: Locale, slug: string) => Promise<T | null | undefined>,
+): Promise<{ locale: Locale; doc: T }> {
+  const locale = await localeParam(params)
+  const { slug } = await params
+  if (!validSlug(slug)) notFound()
+  const doc = await get(locale, slug)
+  if (!doc) notFound()
+  return { locale, doc }
+}

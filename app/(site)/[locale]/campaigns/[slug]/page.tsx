@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/site/JsonLd'
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
@@ -10,7 +9,7 @@ import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingReco
 import { ProgramLinks, TopicLinks } from '@/components/site/Related'
 import { RichText } from '@/components/site/RichText'
 import { t } from '@/lib/site/i18n'
-import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { loadBySlug, slugParams } from '@/lib/site/params'
 import { campaignPath } from '@/lib/site/paths'
 import { allSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/lib/site/queries'
 import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
@@ -25,11 +24,7 @@ export async function generateStaticParams() {
 }
 
 async function load(props: Props) {
-  const locale = await localeParam(props.params)
-  const { slug } = await props.params
-  if (!validSlug(slug)) notFound()
-  const campaign = await getCampaign(locale, slug)
-  if (!campaign) notFound()
+  const { locale, doc: campaign } = await loadBySlug(props.params, getCampaign)
   return { locale, campaign }
 }
 

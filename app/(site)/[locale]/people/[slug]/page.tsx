@@ -1,12 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Img } from '@/components/site/Img'
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
 import { CampaignList, ProgramList, relName, StatementList } from '@/components/site/Lists'
 import { Localized } from '@/components/site/Localized'
 import { t } from '@/lib/site/i18n'
-import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { loadBySlug, slugParams } from '@/lib/site/params'
 import { allSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
@@ -21,11 +20,7 @@ export async function generateStaticParams() {
 }
 
 async function load(props: Props) {
-  const locale = await localeParam(props.params)
-  const { slug } = await props.params
-  if (!validSlug(slug)) notFound()
-  const person = await getPerson(locale, slug)
-  if (!person) notFound()
+  const { locale, doc: person } = await loadBySlug(props.params, getPerson)
   return { locale, person }
 }
 

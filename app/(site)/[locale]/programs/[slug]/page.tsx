@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Img } from '@/components/site/Img'
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
@@ -11,7 +10,7 @@ import { TopicLinks } from '@/components/site/Related'
 import { RichText } from '@/components/site/RichText'
 import { formatDate, isoDay } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
-import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { loadBySlug, slugParams } from '@/lib/site/params'
 import { allSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
@@ -27,11 +26,7 @@ export async function generateStaticParams() {
 }
 
 async function load(props: Props) {
-  const locale = await localeParam(props.params)
-  const { slug } = await props.params
-  if (!validSlug(slug)) notFound()
-  const program = await getProgram(locale, slug)
-  if (!program) notFound()
+  const { locale, doc: program } = await loadBySlug(props.params, getProgram)
   return { locale, program }
 }
 

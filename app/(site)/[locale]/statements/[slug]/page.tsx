@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/site/JsonLd'
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
@@ -13,7 +12,7 @@ import type { Locale } from '@/lib/locales'
 import { statementTypes, type StatementType } from '@/lib/statementTypes'
 import { formatDate, isoDay } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
-import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { loadBySlug, slugParams } from '@/lib/site/params'
 import { homePath, personPath, statementPath } from '@/lib/site/paths'
 import { allSlugs, getSiteSettings, getStatement, getUntranslated, statementsWhere } from '@/lib/site/queries'
 import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
@@ -29,11 +28,7 @@ export async function generateStaticParams() {
 }
 
 async function load(props: Props) {
-  const locale = await localeParam(props.params)
-  const { slug } = await props.params
-  if (!validSlug(slug)) notFound()
-  const statement = await getStatement(locale, slug)
-  if (!statement) notFound()
+  const { locale, doc: statement } = await loadBySlug(props.params, getStatement)
   return { locale, statement }
 }
 

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
 import { CampaignList, ProgramList, StatementList } from '@/components/site/Lists'
 import { Localized } from '@/components/site/Localized'
 import { t } from '@/lib/site/i18n'
-import { localeParam, slugParams, validSlug } from '@/lib/site/params'
+import { loadBySlug, slugParams } from '@/lib/site/params'
 import { statementsPath } from '@/lib/site/paths'
 import { allSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
@@ -20,11 +19,7 @@ export async function generateStaticParams() {
 }
 
 async function load(props: Props) {
-  const locale = await localeParam(props.params)
-  const { slug } = await props.params
-  if (!validSlug(slug)) notFound()
-  const topic = await getTopic(locale, slug)
-  if (!topic) notFound()
+  const { locale, doc: topic } = await loadBySlug(props.params, getTopic)
   return { locale, topic }
 }
 
