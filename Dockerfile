@@ -27,7 +27,7 @@ COPY --from=build --chown=daleel:daleel /app/.next/standalone ./
 COPY --from=build --chown=daleel:daleel /app/.next/static ./.next/static
 # The seed and migration runner need the project's TypeScript sources and tsx.
 COPY --from=build --chown=daleel:daleel /app/node_modules ./node_modules
-COPY --from=build --chown=daleel:daleel /app/package.json /app/tsconfig.json /app/payload.config.ts ./
+COPY --from=build --chown=daleel:daleel /app/package.json /app/tsconfig.json /app/payload.config.ts /app/server.mjs ./
 COPY --from=build --chown=daleel:daleel /app/access ./access
 COPY --from=build --chown=daleel:daleel /app/collections ./collections
 COPY --from=build --chown=daleel:daleel /app/fields ./fields

@@ -17,6 +17,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { purgePageCache } from './cache/page-cache.mjs'
 import { localeCodes, type Locale } from './locales'
 import { collectionIndexPath, documentPath, pagesShowing, topicPath } from './site/paths'
 
@@ -138,6 +139,8 @@ async function revalidateAll(paths: string[], payload: Payload | undefined, type
       payload?.logger.debug({ msg: `Could not revalidate ${path}`, err: error })
     }
   }
+  // The page cache in front of Next (server.mjs) holds finished pages: empty it too.
+  if (paths.length) purgePageCache()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,4 +8,5 @@ if [ "${SEED_DEMO:-false}" = "true" ]; then
 else
   DALEEL_JOBS=off node --conditions=production --import tsx scripts/prepare-db.ts --no-seed
 fi
-exec node server.js
+# server.mjs: Next's handler (the standalone build's config) behind the page cache.
+exec node server.mjs

@@ -2,7 +2,7 @@
 import nextEnv from '@next/env'
 
 import { secretProblem } from '../lib/secretRules.js'
-import { bin, run } from './run.mjs'
+import { run } from './run.mjs'
 
 process.env.NODE_ENV = 'production'
 // Read .env files the way `next start` will, so the check sees the same secret the app gets.
@@ -12,4 +12,5 @@ if (problem) {
   console.error(`Refusing to start in production: ${problem}`)
   process.exit(1)
 }
-await run(bin('next'), ['start', '-p', process.env.PORT || '3000'])
+// server.mjs: Next's request handler behind the page cache (see the file for why).
+await run('node', ['server.mjs'], { env: { PORT: process.env.PORT || '3000' } })

@@ -1,7 +1,7 @@
 // `npm run test:browser` (and step 2 of `npm test`): browser tests against the real thing.
 //   1. a fresh database, data/browser-test.db, migrated and seeded by `npm run build` (which then
 //      runs the production `next build`), with an admin account the tests know;
-//   2. `next start -p 3100` in production mode on that database;
+//   2. the production server (server.mjs, as `npm start` runs it) on port 3100 on that database;
 //   3. Jest's browser project (Playwright driving Debian's Chromium), results as JSON to --outputFile;
 //   4. the server is always stopped, whatever happened.
 // Usage: node scripts/test-browser.mjs [--outputFile=test-results/jest-browser.json] [--skip-build] [jest args…]
@@ -52,7 +52,7 @@ function stopServer() {
     const done = () => resolve()
     server.once('exit', done)
     try {
-      process.kill(-server.pid, 'SIGTERM') // the whole group: next start spawns a worker
+      process.kill(-server.pid, 'SIGTERM') // the whole group, in case the server started helpers
     } catch {
       server.kill('SIGTERM')
     }
@@ -76,7 +76,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function waitForServer(timeoutMs = 120_000) {
   const start = Date.now()
   while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`next start exited early (code ${server.exitCode}).`)
+    if (server.exitCode !== null) throw new Error(`the production server exited early (code ${server.exitCode}).`)
     try {
       const res = await fetch(`${BASE_URL}/`, { redirect: 'manual' })
       if (res.status < 500) return
@@ -109,7 +109,7 @@ async function main() {
   }
 
   console.log(`Browser tests: starting the production server on ${BASE_URL}…`)
-  server = spawn('node_modules/.bin/next', ['start', '-p', String(PORT)], { env, stdio: 'inherit', detached: true })
+  server = spawn('node', ['server.mjs'], { env, stdio: 'inherit', detached: true })
   try {
     await waitForServer()
     console.log('Browser tests: server ready; running Jest (browser project).')

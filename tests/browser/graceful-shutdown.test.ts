@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown of the production server: on SIGTERM, `next start` stops accepting new
+ * Graceful shutdown of the production server: on SIGTERM, server.mjs stops accepting new
  * connections but finishes the requests already in flight, then exits. Here an upload is still
  * being sent when the signal arrives; it completes (201, the file is stored), and only then does
  * the server exit, with 143 (terminated by SIGTERM, handled).

@@ -1,5 +1,5 @@
 /**
- * Extra production servers for browser-phase tests: `next start` on the build scripts/test-browser.mjs
+ * Extra production servers for browser-phase tests: server.mjs (what `npm start` runs) on the build scripts/test-browser.mjs
  * made, on a database and media folder of the test's choosing (never the shared test server's).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -20,7 +20,7 @@ export async function copyDatabase(sourceUri: string, targetFile: string): Promi
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const url = `http://localhost:${port}`
   const log: string[] = []
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+  const child = spawn('node', ['server.mjs'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SERVER_URL: url, DALEEL_JOBS: 'off', ...env },
