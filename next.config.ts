@@ -9,7 +9,7 @@ import { securityHeaders } from './lib/security/headers'
  * served by app/(site)/[locale]/…: English paths are rewritten to /en/… internally, so one set of
  * page files serves both languages and the locale is a route parameter (statically cacheable).
  */
-const NOT_ENGLISH_PAGES = '(?!ur(?:/|$)|en(?:/|$)|admin|api|_next|next/|favicon\\.ico|fonts/|robots\\.txt|sitemap\\.xml)'
+const NOT_ENGLISH_PAGES = '(?!ur(?:/|$)|en(?:/|$)|admin|api|_next|next/|favicon\\.ico|icon\\.svg|fonts/|robots\\.txt|sitemap\\.xml)'
 
 const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,

@@ -1,5 +1,7 @@
 import type { Locale } from '@/lib/locales'
 
+import { errorText } from './errorText'
+
 /** Every fixed piece of text on the public site, in English and Urdu. Content comes from the CMS. */
 const en = {
   skipToContent: 'Skip to main content',
@@ -105,10 +107,14 @@ const en = {
   role: 'Role',
   notFoundTitle: 'Page not found',
   notFoundBody: 'If you typed the web address, check it is correct. If you followed a link, the page may have moved.',
-  goHome: 'Go to the home page',
-  errorTitle: 'Sorry, something went wrong',
-  errorBody: 'The page could not be shown. Please try again in a moment.',
-  tryAgain: 'Try again',
+  ...errorText.en,
+  statementsDescription: 'Statements, speeches and press releases, newest first. Filter them by topic, type, year or speaker.',
+  programsDescription: 'Our programmes of work: what each one is for, what it does and what it has published.',
+  campaignsDescription: 'Our campaigns: what we are calling for, and when and where they take place.',
+  topicsDescription: 'Every topic we work on, with the statements, programmes and campaigns about it.',
+  mediaDescription: 'Pictures, recordings and documents we have published.',
+  peopleDescription: 'The people who speak and write for us.',
+  contactDescription: 'Our offices: addresses, phone numbers and how to reach us.',
   missingTranslation: '',
   readMore: 'Read more',
   by: 'by',
@@ -220,10 +226,14 @@ const ur: Dict = {
   role: 'عہدہ',
   notFoundTitle: 'صفحہ نہیں ملا',
   notFoundBody: 'اگر آپ نے ویب ایڈریس خود لکھا ہے تو اسے جانچ لیں۔ اگر آپ کسی لنک سے آئے ہیں تو ممکن ہے صفحہ منتقل ہو گیا ہو۔',
-  goHome: 'سرورق پر جائیں',
-  errorTitle: 'معذرت، کچھ غلط ہو گیا',
-  errorBody: 'صفحہ نہیں دکھایا جا سکا۔ براہِ کرم کچھ دیر بعد دوبارہ کوشش کریں۔',
-  tryAgain: 'دوبارہ کوشش کریں',
+  ...errorText.ur,
+  statementsDescription: 'بیانات، تقاریر اور پریس ریلیزیں، تازہ ترین پہلے۔ انہیں موضوع، قسم، سال یا مقرر کے لحاظ سے چھانٹیں۔',
+  programsDescription: 'ہمارے پروگرام: ہر پروگرام کا مقصد، اس کا کام اور اس کی اشاعتیں۔',
+  campaignsDescription: 'ہماری مہمات: ہم کیا مطالبہ کر رہے ہیں، اور وہ کب اور کہاں ہوتی ہیں۔',
+  topicsDescription: 'وہ تمام موضوعات جن پر ہم کام کرتے ہیں، ان سے متعلق بیانات، پروگراموں اور مہمات کے ساتھ۔',
+  mediaDescription: 'ہماری شائع کردہ تصاویر، ریکارڈنگز اور دستاویزات۔',
+  peopleDescription: 'وہ لوگ جو ہماری طرف سے بولتے اور لکھتے ہیں۔',
+  contactDescription: 'ہمارے دفاتر: پتے، فون نمبر اور ہم سے رابطے کا طریقہ۔',
   missingTranslation: 'اس حصے کا اردو ترجمہ دستیاب نہیں؛ انگریزی متن دکھایا گیا ہے۔',
   readMore: 'مزید پڑھیں',
   by: 'از',

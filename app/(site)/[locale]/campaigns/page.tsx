@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/campaigns', title: t(locale).campaigns })
+  return pageMetadata({ locale, path: '/campaigns', title: t(locale).campaigns, description: t(locale).campaignsDescription })
 }
 
 const GROUPS: CampaignStatus[] = ['ongoing', 'upcoming', 'past']

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/contact', title: t(locale).contact })
+  return pageMetadata({ locale, path: '/contact', title: t(locale).contact, description: t(locale).contactDescription })
 }
 
 export default async function ContactPage({ params }: Props) {

@@ -69,7 +69,7 @@ const copy = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/developers', title: copy[locale].title })
+  return pageMetadata({ locale, path: '/developers', title: copy[locale].title, description: copy[locale].intro })
 }
 
 function typeOf(schema: any): string {

@@ -11,7 +11,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/media', title: t(locale).media })
+  return pageMetadata({ locale, path: '/media', title: t(locale).media, description: t(locale).mediaDescription })
 }
 
 function kindOf(m: MediaDoc): 'images' | 'audio' | 'video' | 'documents' | null {

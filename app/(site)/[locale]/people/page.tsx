@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/people', title: t(locale).people })
+  return pageMetadata({ locale, path: '/people', title: t(locale).people, description: t(locale).peopleDescription })
 }
 
 export default async function PeoplePage({ params }: Props) {

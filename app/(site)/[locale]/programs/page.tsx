@@ -11,7 +11,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/programs', title: t(locale).programs })
+  return pageMetadata({ locale, path: '/programs', title: t(locale).programs, description: t(locale).programsDescription })
 }
 
 export default async function ProgramsPage({ params }: Props) {

@@ -39,7 +39,7 @@ const text = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
   // Result pages are not pages for search engines.
-  return pageMetadata({ locale, path: '/search', title: text[locale].title, noindex: true })
+  return pageMetadata({ locale, path: '/search', title: text[locale].title, description: text[locale].label, noindex: true })
 }
 
 /** /search?q=…: a plain GET form, so it works without JavaScript; results grouped by type. */

@@ -46,7 +46,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const filters = readFilters(await searchParams)
   const filtered = Boolean(filters.topic || filters.type || filters.year || filters.speaker || filters.page)
   // Filtered and paged lists are not separate pages for search engines.
-  return pageMetadata({ locale, path: '/statements', title: t(locale).statements, noindex: filtered })
+  return pageMetadata({ locale, path: '/statements', title: t(locale).statements, description: t(locale).statementsDescription, noindex: filtered })
 }
 
 export default async function StatementsPage({ params, searchParams }: Props) {

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/topics', title: t(locale).topics })
+  return pageMetadata({ locale, path: '/topics', title: t(locale).topics, description: t(locale).topicsDescription })
 }
 
 export default async function TopicsPage({ params }: Props) {
