@@ -1,6 +1,11 @@
 /**
  * `npm run bench`: measures what matters for speed and memory on this machine, section by
  * section, and prints one table per section. Not part of `npm test` (timings vary with load).
+ * Sections: media (upload to all sizes), then, on one seeded production build shared by the rest
+ * (bench/site.ts): build (build time, peak memory, cold start), pages (cached page vs bare Node),
+ * api (REST list), publish (publish to fresh page), weight (JavaScript sent), lighthouse.
+ * `--quick` shrinks the content and the runs, for trying the bench itself; figures for
+ * docs/performance.md come from a full run. Exit status 1 when a target is missed.
  *
  * Each section is a module in bench/ exporting `run(ctx)` that returns rows; add a new one to
  * `sections` below. `npm run bench -- media` runs only the named sections.

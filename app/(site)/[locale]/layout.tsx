@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next'
-import localFont from 'next/font/local'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 
@@ -13,25 +12,6 @@ import { t } from '@/lib/site/i18n'
 import { getSiteSettings } from '@/lib/site/queries'
 
 import './site.css'
-
-/**
- * Noto Nastaliq Urdu, self-hosted from @fontsource (served from /_next/static, no font host).
- * Not preloaded: the class is only put on Urdu pages, so English readers never download it.
- * `display: optional`: each weight is ~160 KB. On a slow connection the first Urdu page is shown
- * at once in the phone's own Urdu font instead of waiting for, then jumping to, Nastaliq (whose
- * wider glyphs re-wrap every line: the layout shift Lighthouse measured at 0.17-0.21 with
- * `swap`). The file still downloads and is cached, so the next page uses Nastaliq.
- */
-const nastaliq = localFont({
-  src: [
-    { path: '../../../node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2', weight: '400', style: 'normal' },
-    { path: '../../../node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-700-normal.woff2', weight: '700', style: 'normal' },
-  ],
-  variable: '--font-urdu',
-  display: 'optional',
-  preload: false,
-  fallback: ['Jameel Noori Nastaleeq', 'Urdu Typesetting', 'Noto Naskh Arabic', 'Tahoma', 'serif'],
-})
 
 export function generateStaticParams() {
   return localeCodes.map((locale) => ({ locale }))
@@ -63,7 +43,7 @@ export default async function SiteLayout({ children, params }: { children: React
   // Only staff previewing drafts get the live-preview script; public pages ship none of it.
   const preview = await isPreview()
   return (
-    <html lang={locale} dir={rtl ? 'rtl' : 'ltr'} className={rtl ? nastaliq.variable : undefined}>
+    <html lang={locale} dir={rtl ? 'rtl' : 'ltr'}>
       <body>
         <a className="skip-link" href="#main">
           {t(locale).skipToContent}

@@ -11,7 +11,7 @@ import { RichText } from '@/components/site/RichText'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
 import { campaignPath } from '@/lib/site/paths'
-import { allSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/lib/site/queries'
+import { prerenderSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/lib/site/queries'
 import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 
@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> }
 export const dynamicParams = true
 
 export async function generateStaticParams() {
-  return slugParams(await allSlugs('campaigns'))
+  return slugParams(await prerenderSlugs('campaigns'))
 }
 
 async function load(props: Props) {

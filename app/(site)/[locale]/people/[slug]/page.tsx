@@ -6,7 +6,7 @@ import { CampaignList, ProgramList, relName, StatementList } from '@/components/
 import { Localized } from '@/components/site/Localized'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
-import { allSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
+import { prerenderSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 import type { Program } from '@/payload-types'
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> }
 export const dynamicParams = true
 
 export async function generateStaticParams() {
-  return slugParams(await allSlugs('people'))
+  return slugParams(await prerenderSlugs('people'))
 }
 
 async function load(props: Props) {

@@ -11,7 +11,7 @@ import { RichText } from '@/components/site/RichText'
 import { formatDate, isoDay } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
-import { allSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/lib/site/queries'
+import { prerenderSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 import type { Media, Organisation } from '@/payload-types'
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> }
 export const dynamicParams = true
 
 export async function generateStaticParams() {
-  return slugParams(await allSlugs('programs'))
+  return slugParams(await prerenderSlugs('programs'))
 }
 
 async function load(props: Props) {

@@ -14,7 +14,7 @@ import { formatDate, isoDay } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
 import { homePath, personPath, statementPath } from '@/lib/site/paths'
-import { allSlugs, getSiteSettings, getStatement, getUntranslated, statementsWhere } from '@/lib/site/queries'
+import { prerenderSlugs, getSiteSettings, getStatement, getUntranslated, statementsWhere } from '@/lib/site/queries'
 import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 import type { Organisation, Statement, Topic } from '@/payload-types'
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> }
 export const dynamicParams = true
 
 export async function generateStaticParams() {
-  return slugParams(await allSlugs('statements'))
+  return slugParams(await prerenderSlugs('statements'))
 }
 
 async function load(props: Props) {

@@ -6,7 +6,7 @@ import { Localized } from '@/components/site/Localized'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
 import { statementsPath } from '@/lib/site/paths'
-import { allSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
+import { prerenderSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> }
 export const dynamicParams = true
 
 export async function generateStaticParams() {
-  return slugParams(await allSlugs('topics'))
+  return slugParams(await prerenderSlugs('topics'))
 }
 
 async function load(props: Props) {
