@@ -500,6 +500,15 @@ export interface Media {
    * Set automatically. Contributors cannot delete items that published content uses.
    */
   usedByPublished?: boolean | null;
+  usedIn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * Helps staff find this item in the library.
    */
@@ -1779,6 +1788,7 @@ export interface MediaSelect<T extends boolean = true> {
   kind?: T;
   public?: T;
   usedByPublished?: T;
+  usedIn?: T;
   topics?: T;
   duration?: T;
   transcript?: T;

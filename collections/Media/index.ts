@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig, UploadConfig } from 'payload'
 
-import { isStaff } from '../../access/staff'
+import { isStaff, isStaffField } from '../../access/staff'
 import { mediaDelete, mediaRead } from '../../access/media'
 import { allowedMimeTypes } from '../../lib/mediaPolicy'
 import { requiredInDefaultLocale } from '../../fields/content'
@@ -10,6 +10,7 @@ import { checkUpload, refuseExternalFetch } from './hooks/checkUpload'
 import { extractMetadata } from './hooks/extractMetadata'
 import { imageSizes } from './imageSizes'
 import { secureMediaHeaders, serveLocalFile } from './serveFile'
+import { fillUsedIn } from './usedIn'
 
 export { allowedMimeTypes }
 
@@ -119,6 +120,23 @@ export const Media: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
         description: 'Set automatically. Contributors cannot delete items that published content uses.',
+      },
+    },
+    {
+      // Staff only (it names drafts), filled for single-item reads: GET /api/media/:id.
+      name: 'usedIn',
+      type: 'json',
+      virtual: true,
+      access: { read: isStaffField, ...noWrite },
+      hooks: { afterRead: [fillUsedIn] },
+      admin: { disabled: true },
+    },
+    {
+      name: 'usagePanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/admin/MediaUsagePanel#MediaUsagePanel' },
       },
     },
     {

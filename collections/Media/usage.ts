@@ -105,7 +105,7 @@ export function collectMediaIds(fields: Field[], value: unknown, out = new Set<I
 }
 
 /** Could any document of these fields point at media (directly, nested, or in rich text)? */
-function mayUseMedia(fields: Field[]): boolean {
+export function mayUseMedia(fields: Field[]): boolean {
   return fields.some((field) => {
     if (relatesToMedia(field) || field.type === 'richText') return true
     if (field.type === 'tabs') return field.tabs.some((tab) => mayUseMedia(tab.fields))
@@ -136,7 +136,11 @@ export async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>):
       if (!globalRefs) {
         globalRefs = new Set()
         for (const g of trackedGlobals) {
-          const doc = await payload.findGlobal({ slug: g.slug, depth: 0, locale: 'all', overrideAccess: true, req })
+          // findGlobal sets req.locale to 'all' on the caller's request: put it back afterwards.
+          const { locale, fallbackLocale } = req
+          const doc = await payload
+            .findGlobal({ slug: g.slug, depth: 0, locale: 'all', overrideAccess: true, req })
+            .finally(() => Object.assign(req, { locale, fallbackLocale }))
           collectMediaIds(g.fields, doc).forEach((m) => globalRefs!.add(String(m)))
         }
       }
