@@ -80,8 +80,16 @@ export const Media: CollectionConfig = {
         description: 'Describe the image for people who cannot see it. Required for images, in English at least.',
         condition: (data) => isKind('image')(data) || !data?.mimeType,
       },
-      validate: (value: unknown, args: any) =>
-        isKind('image')(args?.data) ? requiredInDefaultLocale('Add alternative text: describe the image for people who cannot see it.')(value, args) : true,
+      validate: (value: unknown, args: any) => {
+        if (!isKind('image')(args?.data)) return true
+        // A picture uploaded while the admin is on Urdu would have no English description at all
+        // (the Urdu check below only guards the English one once it exists).
+        const locale = args?.req?.locale
+        if (args?.operation === 'create' && locale && locale !== 'en' && locale !== 'all') {
+          return 'Upload new pictures with the Locale menu on English: write the English alternative text first, then switch to Urdu to add the Urdu one.'
+        }
+        return requiredInDefaultLocale('Add alternative text: describe the image for people who cannot see it.')(value, args)
+      },
     },
     { name: 'caption', type: 'text', localized: true, admin: { description: 'Shown under the picture or player.' } },
     { name: 'credit', type: 'text', localized: true, admin: { description: 'Who made it, e.g. "Photo: CPDI".' } },

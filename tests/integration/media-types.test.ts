@@ -104,6 +104,19 @@ test('alt text is required for images in English, and stored per language', asyn
   expect(cleared.status).toBe(400)
 })
 
+test('a picture uploaded with the admin on Urdu is refused until it has an English description', async () => {
+  const res = await upload('POST', '/media?locale=ur', {
+    token: editor.token,
+    file: { data: await jpegBuffer(400, 300), name: 'urdu-first.jpg', type: 'image/jpeg' },
+    data: { alt: 'پوڈیم پر مقرر' },
+  })
+  expect(res.status).toBe(400)
+  expect(JSON.stringify(res.body)).toContain('English alternative text first')
+  // Nothing was stored.
+  const found = await rest('GET', `/media?where[filename][like]=urdu-first&depth=0`, { token: editor.token })
+  expect(found.body.totalDocs).toBe(0)
+})
+
 test.each([
   ['MP3 audio', () => mp3Buffer(12), 'talk.mp3', 'audio/mpeg', 'audio', 12],
   ['M4A audio', () => mp4Buffer(95.5, 'M4A '), 'talk.m4a', 'audio/', 'audio', 95.5],
