@@ -150,7 +150,12 @@ export function createPageCache(options = {}) {
       const type = String(res.getHeader('content-type') || '')
       if (readerHtml && type.startsWith('text/html')) {
         const reader = withoutClientRuntime(body.toString('utf8'))
-        if (reader !== null) body = Buffer.from(reader, 'utf8')
+        if (reader !== null) {
+          body = Buffer.from(reader, 'utf8')
+          // No script is left, so none may run: an injected one would be refused by the browser.
+          const csp = res.getHeader('content-security-policy')
+          if (csp) res.setHeader('content-security-policy', String(csp).replace(/script-src [^;]*/, "script-src 'none'"))
+        }
       }
       const gzip = COMPRESSIBLE.test(type) && body.length > 512 ? zlib.gzipSync(body, { level: 6 }) : null
       /** @type {Record<string, string | string[]>} */

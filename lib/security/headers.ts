@@ -11,6 +11,8 @@
  *   dynamically (the nonce must be in the HTML), and that would throw away the page cache the
  *   platform is built on (pages rendered once at publish, served from cache). Inline injection is
  *   instead prevented at the source: rich text is rendered through React, never as raw HTML.
+ *   This policy is what staff (and draft mode) get; readers get the page without any script and
+ *   `script-src 'none'` (lib/cache/page-cache.mjs, in front of Next).
  * - style-src 'unsafe-inline': React/Next and the Payload admin set style attributes.
  * - object-src 'none', base-uri 'none' (Next needs no <base>), form-action 'self'.
  * - frame-ancestors 'self' (with X-Frame-Options SAMEORIGIN for old browsers): pages may only be

@@ -49,6 +49,8 @@ test.each(['/', `/statements/${statement.slug}`, `/ur/statements/${statement.slu
     const csp = res!.headers()['content-security-policy']
     expect(csp).toContain("object-src 'none'")
     expect(csp).not.toContain('unsafe-eval')
+    // Readers' pages carry no script, so their policy allows none (staff keep Next's own policy).
+    expect(csp).toContain("script-src 'none'")
     // Readers get the page without the client runtime (lib/cache/reader-html.mjs): no script but
     // structured data, so there is no code in the page to attack.
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.type || 'classic'))

@@ -81,9 +81,13 @@ const PAGE = [
 ].join('')
 
 test('readers get the page without the client runtime; structured data stays', async () => {
-  answer = () => ({ headers: { 'cache-control': 's-maxage=60', 'content-type': 'text/html; charset=utf-8' }, body: PAGE })
+  const csp = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'"
+  answer = () => ({ headers: { 'cache-control': 's-maxage=60', 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }, body: PAGE })
   for (let i = 0; i < 2; i++) {
-    const html = await (await get('/s')).text()
+    const res = await get('/s')
+    // With no script left, the policy lets none run.
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'none'; object-src 'none'")
+    const html = await res.text()
     expect(html).toContain('<h1>Statement</h1>')
     expect(html).toContain('<link rel="stylesheet" href="/_next/static/a.css"/>')
     expect(html).toContain('<script type="application/ld+json">{"@type":"Article"}</script>')
