@@ -155,7 +155,9 @@ describe('a draft never reaches the public', () => {
 
   test('a logged-in staff member previews the draft in the site layout, then leaves preview', async () => {
     const page = await staff.newPage()
-    await page.goto(`/next/preview?path=${encodeURIComponent(`/statements/${draft.slug}`)}`, { waitUntil: 'load' })
+    // networkidle: in draft mode the page runs Next's client (live preview); leaving while it is
+    // still starting up can abort the next navigation.
+    await page.goto(`/next/preview?path=${encodeURIComponent(`/statements/${draft.slug}`)}`, { waitUntil: 'networkidle' })
     expect(new URL(page.url()).pathname).toBe(`/statements/${draft.slug}`)
     expect(await page.locator('h1').innerText()).toContain(draft.title)
     await page.goto(`/next/exit-preview?path=${encodeURIComponent('/statements')}`, { waitUntil: 'load' })
