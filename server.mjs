@@ -63,6 +63,14 @@ if (cacheOn && process.env.REDIS_URL) {
   redis = [publisher, subscriber]
 }
 
+const isContentWrite = (req) =>
+  req.method !== 'GET' &&
+  req.method !== 'HEAD' &&
+  req.method !== 'OPTIONS' &&
+  /^\/api\//.test(req.url || '') &&
+  !/^\/api\/graphql(?:[/?]|$)/.test(req.url || '') &&
+  !/[?&]autosave=true/.test(req.url || '')
+
 const toNext = (req, res) =>
   handle(req, res).catch((err) => {
     console.error(err)
@@ -72,10 +80,13 @@ const toNext = (req, res) =>
 
 const server = http.createServer((req, res) => {
   if (!cacheOn) return toNext(req, res)
-  // A write may change what pages show: empty the cache when it has finished, and once more a
-  // moment later, because Next finishes applying revalidations (to Redis, with several servers)
-  // just after the response; a page read from Next in between must not stay cached.
-  if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+  // A write through the REST API may change what pages show: empty the cache when it has
+  // finished, and once more a moment later, because Next finishes applying revalidations (to
+  // Redis, with several servers) just after the response; a page read from Next in between must
+  // not stay cached. Not for the admin's own requests (form state on every keystroke), autosaves
+  // (always drafts) or GraphQL (partners query it by POST): publishes there reach the cache
+  // through the revalidation hooks (lib/revalidate.ts → purgePageCache).
+  if (isContentWrite(req)) {
     res.once('finish', () => {
       cache.purge()
       setTimeout(() => cache.purge(), 1500).unref()

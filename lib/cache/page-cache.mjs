@@ -15,8 +15,8 @@
  * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
  * (RSC) requests, range requests and requests with an Authorization header.
  *
- * Freshness: any write (POST/PATCH/PUT/DELETE) and every revalidation (lib/revalidate.ts, through
- * the global `daleel.pageCache` handle) empties it; with REDIS_URL a purge on one server is sent to
+ * Freshness: every write through the REST API (server.mjs) and every revalidation
+ * (lib/revalidate.ts, through the global `daleel.pageCache` handle) empties it; with REDIS_URL a purge on one server is sent to
  * all (server.mjs). A response that started before a purge is never stored after it (the
  * generation check), and each entry lives at most `ttlSeconds` as a last line of defence against a
  * purge that never came (e.g. a change made by a script on another machine).
@@ -206,7 +206,14 @@ export function createPageCache(options = {}) {
   }
 }
 
-/** Empty the running server's page cache, if there is one (called from the app after revalidation). */
+/**
+ * Empty the running server's page cache, if there is one (called from the app after revalidation),
+ * and once more a moment later: Next applies the revalidation when the request ends, so a page it
+ * serves in between may still be the old one.
+ */
 export function purgePageCache() {
-  globalThis[HANDLE]?.purge()
+  const cache = globalThis[HANDLE]
+  if (!cache) return
+  cache.purge()
+  setTimeout(() => cache.purge(), 1500).unref?.()
 }
