@@ -80,18 +80,11 @@ const toNext = (req, res) =>
 
 const server = http.createServer((req, res) => {
   if (!cacheOn) return toNext(req, res)
-  // A write through the REST API may change what pages show: empty the cache when it has
-  // finished, and once more a moment later, because Next finishes applying revalidations (to
-  // Redis, with several servers) just after the response; a page read from Next in between must
-  // not stay cached. Not for the admin's own requests (form state on every keystroke), autosaves
-  // (always drafts) or GraphQL (partners query it by POST): publishes there reach the cache
-  // through the revalidation hooks (lib/revalidate.ts → purgePageCache).
-  if (isContentWrite(req)) {
-    res.once('finish', () => {
-      cache.purge()
-      setTimeout(() => cache.purge(), 1500).unref()
-    })
-  }
+  // A write through the REST API may change what pages show: empty the cache once it has
+  // finished. Not for the admin's own requests (form state on every keystroke), autosaves (always
+  // drafts) or GraphQL (partners query it by POST): publishes there reach the cache through the
+  // revalidation hooks (lib/revalidate.ts → purgePageCache).
+  if (isContentWrite(req)) res.once('finish', () => cache.purgeAfterChange())
   return cache.handle(req, res, toNext)
 })
 server.keepAliveTimeout = 65_000 // longer than common load balancers' idle timeout (60 s)

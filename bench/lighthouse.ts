@@ -7,7 +7,8 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
-import { getSite, median } from './site'
+import { getSite } from './site'
+import { median } from './stats'
 import type { BenchContext, BenchResult } from './types'
 
 export const title = 'Lighthouse, mobile (median of runs)'

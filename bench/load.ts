@@ -6,7 +6,7 @@
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon'
 
-import { median } from './site'
+import { median } from './stats'
 
 export type Load = { rps: number; p50: number; p99: number; non2xx: number; errors: number }
 

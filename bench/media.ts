@@ -9,6 +9,7 @@
 import os from 'node:os'
 import sharp from 'sharp'
 
+import { median } from './stats'
 import type { BenchContext, BenchResult } from './types'
 
 export const title = 'Media: upload to all image sizes (12 MP JPEG)'
@@ -23,11 +24,6 @@ async function photo(width: number, height: number): Promise<Buffer> {
     .raw()
     .toBuffer()
   return sharp(noise, { raw: { width, height, channels: 3 } }).blur(3).jpeg({ quality: 88 }).toBuffer()
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {

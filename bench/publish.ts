@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks'
 
-import { getSite, median } from './site'
+import { getSite } from './site'
+import { median } from './stats'
 import type { BenchContext, BenchResult } from './types'
 
 export const title = 'Publish → fresh page on the next request'

@@ -32,17 +32,10 @@ export type Site = {
   buildMs: number
   buildPeakMb: number
   coldStartMs: number
-  serverPid: number
   stop: () => Promise<void>
 }
 
 const ADMIN = { email: 'bench-admin@daleel.test', password: 'bench-only-password-1234567890' }
-
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  if (!s.length) return NaN
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -271,7 +264,6 @@ async function makeSite(ctx: BenchContext): Promise<Site> {
     buildMs: build.ms,
     buildPeakMb: build.peakMb,
     coldStartMs,
-    serverPid: child.pid!,
     stop: () => stopChild(child),
   }
 }

@@ -16,7 +16,7 @@ export const title = 'JavaScript transferred (gzip) and admin code on public pag
 
 const TARGET_KB = 130
 /** Strings that appear in the admin's JavaScript and have no business in the public site's. */
-export const ADMIN_MARKERS = ['@payloadcms', 'payload-toast', 'LexicalComposer', 'rs__control', 'field-type', 'collection-edit', 'react-select', 'monaco']
+const ADMIN_MARKERS = ['@payloadcms', 'payload-toast', 'LexicalComposer', 'rs__control', 'field-type', 'collection-edit', 'react-select', 'monaco']
 
 /** Raw response bytes with gzip asked for (fetch would decompress them). */
 function rawGet(url: string): Promise<{ status: number; bytes: number; body: Buffer; encoding: string }> {

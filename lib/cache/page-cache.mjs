@@ -197,23 +197,26 @@ export function createPageCache(options = {}) {
     if (broadcast) for (const listener of listeners) listener()
   }
 
+  /**
+   * Empty it now and once more a moment later: Next applies a revalidation only as the request
+   * that caused it ends (to Redis, with several servers, just after), so a page it serves in
+   * between may still be the old one and must not stay cached.
+   */
+  function purgeAfterChange() {
+    purge()
+    setTimeout(() => purge(), 1500).unref?.()
+  }
+
   return {
-    keyFor,
     handle,
     purge,
+    purgeAfterChange,
     onPurge: (listener) => listeners.add(listener),
     stats: () => ({ ...stats, entries: entries.size, bytes, generation }),
   }
 }
 
-/**
- * Empty the running server's page cache, if there is one (called from the app after revalidation),
- * and once more a moment later: Next applies the revalidation when the request ends, so a page it
- * serves in between may still be the old one.
- */
+/** Empty the running server's page cache, if there is one (called from the app after revalidation). */
 export function purgePageCache() {
-  const cache = globalThis[HANDLE]
-  if (!cache) return
-  cache.purge()
-  setTimeout(() => cache.purge(), 1500).unref?.()
+  globalThis[HANDLE]?.purgeAfterChange()
 }
