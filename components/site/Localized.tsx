@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 
+import type { Locale } from '@/lib/locales'
+import { comma } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 
 type Tag = 'h1' | 'h2' | 'h3' | 'p' | 'div' | 'span' | 'li' | 'dd'
@@ -45,6 +47,22 @@ export function Localized({
         {children}
       </Component>
       {noteFirst ? null : note}
+    </>
+  )
+}
+
+/**
+ * ", qualifier" after a value (a speaker's role, an event's segment), with the comma of the page's
+ * language; nothing when there is no qualifier.
+ */
+export function Qualifier({ locale, value, fallback }: { locale: Locale; value?: string | null; fallback: boolean }) {
+  if (!value) return null
+  return (
+    <>
+      {comma(locale)}
+      <Localized as="span" fallback={fallback}>
+        {value}
+      </Localized>
     </>
   )
 }

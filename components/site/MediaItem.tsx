@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/locales'
-import { formatBytes, formatNumber } from '@/lib/site/format'
+import { formatBytes, formatNumber, comma } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 import type { Media } from '@/payload-types'
 
@@ -20,7 +20,7 @@ export function fileFacts(locale: Locale, media: MediaDoc): string {
   const size = formatBytes(locale, media.filesize)
   if (size) parts.push(size)
   if (media.pdf?.pageCount) parts.push(dict.pages(formatNumber(locale, media.pdf.pageCount)))
-  return parts.filter(Boolean).join(locale === 'ur' ? '، ' : ', ')
+  return parts.filter(Boolean).join(comma(locale))
 }
 
 /** A document link with its size and page count, and the accessible-format contact when it has one. */

@@ -43,3 +43,8 @@ export function isoDay(value: string | null | undefined): string | undefined {
   const d = new Date(value)
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10)
 }
+
+/** The comma between list items in this language (Urdu uses the Arabic comma). */
+export function comma(locale: Locale): string {
+  return locale === 'ur' ? '، ' : ', '
+}

@@ -7,6 +7,7 @@ import { localeParam } from '@/lib/site/params'
 import { personPath } from '@/lib/site/paths'
 import { listPeople } from '@/lib/site/queries'
 import { pageMetadata } from '@/lib/site/seo'
+import { comma } from '@/lib/site/format'
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -31,7 +32,7 @@ export default async function PeoplePage({ params }: Props) {
                 <h2>
                   <a href={personPath(locale, p.slug)}>{p.name}</a>
                 </h2>
-                {p.role ? <p className="meta">{[p.role, relName(p.organisation)].filter(Boolean).join(locale === 'ur' ? '، ' : ', ')}</p> : null}
+                {p.role ? <p className="meta">{[p.role, relName(p.organisation)].filter(Boolean).join(comma(locale))}</p> : null}
               </li>
             ))}
           </ul>

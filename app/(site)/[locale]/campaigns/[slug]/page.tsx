@@ -14,6 +14,7 @@ import { campaignPath } from '@/lib/site/paths'
 import { prerenderSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/lib/site/queries'
 import { absoluteUrl, pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
+import { comma } from '@/lib/site/format'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
@@ -146,7 +147,7 @@ export default async function CampaignPage(props: Props) {
               {partners.length ? (
                 <section aria-labelledby="partners">
                   <h2 id="partners">{dict.partners}</h2>
-                  <p>{partners.join(locale === 'ur' ? '، ' : ', ')}</p>
+                  <p>{partners.join(comma(locale))}</p>
                 </section>
               ) : null}
               <TopicLinks locale={locale} topics={c.topics} />

@@ -10,6 +10,7 @@ import { prerenderSlugs, getPerson, getUntranslated, listCampaigns, listPrograms
 import { pageMetadata } from '@/lib/site/seo'
 import { isFallback } from '@/lib/site/translation'
 import type { Program } from '@/payload-types'
+import { comma } from '@/lib/site/format'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 
@@ -68,7 +69,7 @@ export default async function PersonPage(props: Props) {
                 {person.role}
               </Localized>
             ) : null}
-            {person.role && org ? (locale === 'ur' ? '، ' : ', ') : null}
+            {person.role && org ? comma(locale) : null}
             {org}
           </p>
         ) : null}

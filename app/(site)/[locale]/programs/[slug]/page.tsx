@@ -8,7 +8,7 @@ import { MediaItem } from '@/components/site/MediaItem'
 import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingRecord'
 import { TopicLinks } from '@/components/site/Related'
 import { RichText } from '@/components/site/RichText'
-import { formatDate, isoDay } from '@/lib/site/format'
+import { formatDate, isoDay, comma } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
 import { prerenderSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/lib/site/queries'
@@ -124,13 +124,13 @@ export default async function ProgramPage(props: Props) {
                   {funders.length ? (
                     <>
                       <dt>{dict.funders}</dt>
-                      <dd>{funders.join(locale === 'ur' ? '، ' : ', ')}</dd>
+                      <dd>{funders.join(comma(locale))}</dd>
                     </>
                   ) : null}
                   {partners.length ? (
                     <>
                       <dt>{dict.partners}</dt>
-                      <dd>{partners.join(locale === 'ur' ? '، ' : ', ')}</dd>
+                      <dd>{partners.join(comma(locale))}</dd>
                     </>
                   ) : null}
                 </dl>

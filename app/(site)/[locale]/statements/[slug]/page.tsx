@@ -3,14 +3,14 @@ import type { Metadata } from 'next'
 import { JsonLd } from '@/components/site/JsonLd'
 import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
 import { relName, speakerOf, StatementList } from '@/components/site/Lists'
-import { Localized } from '@/components/site/Localized'
+import { Localized, Qualifier } from '@/components/site/Localized'
 import { DocumentLink, type MediaDoc } from '@/components/site/MediaItem'
 import { ChangeHistory, WithdrawnNotice } from '@/components/site/PublishingRecord'
 import { ProgramLinks, TopicLinks } from '@/components/site/Related'
 import { RichText } from '@/components/site/RichText'
 import type { Locale } from '@/lib/locales'
 import { statementTypes, type StatementType } from '@/lib/statementTypes'
-import { formatDate, isoDay } from '@/lib/site/format'
+import { formatDate, isoDay, comma } from '@/lib/site/format'
 import { t } from '@/lib/site/i18n'
 import { loadBySlug, slugParams } from '@/lib/site/params'
 import { homePath, personPath, statementPath } from '@/lib/site/paths'
@@ -49,11 +49,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 function citation(locale: Locale, s: Statement, url: string): string {
   const { name } = speakerOf(s)
   const org = relName(s.issuingOrganisation as Organisation)
-  const sep = locale === 'ur' ? '، ' : ', '
-  const who = [name, s.speakerRole].filter(Boolean).join(sep)
-  const where = [s.event, s.eventSegment, s.location].filter(Boolean).join(sep)
+  const who = [name, s.speakerRole].filter(Boolean).join(comma(locale))
+  const where = [s.event, s.eventSegment, s.location].filter(Boolean).join(comma(locale))
   const quoted = locale === 'ur' ? `«${s.title}»` : `“${s.title}”`
-  return [org, who, quoted, where, formatDate(locale, s.deliveredOn)].filter(Boolean).join(sep) + `${locale === 'ur' ? '۔' : '.'}\n${url}`
+  return [org, who, quoted, where, formatDate(locale, s.deliveredOn)].filter(Boolean).join(comma(locale)) + `${locale === 'ur' ? '۔' : '.'}\n${url}`
 }
 
 export default async function StatementPage(props: Props) {
@@ -120,14 +119,7 @@ export default async function StatementPage(props: Props) {
                     <dt>{dict.speaker}</dt>
                     <dd>
                       {person ? <a href={personPath(locale, person.slug)}>{speakerName}</a> : speakerName}
-                      {s.speakerRole ? (
-                        <>
-                          {locale === 'ur' ? '، ' : ', '}
-                          <Localized as="span" fallback={fb('speakerRole', s.speakerRole)}>
-                            {s.speakerRole}
-                          </Localized>
-                        </>
-                      ) : null}
+                      <Qualifier locale={locale} value={s.speakerRole} fallback={fb('speakerRole', s.speakerRole)} />
                     </dd>
                   </>
                 ) : null}
@@ -144,14 +136,7 @@ export default async function StatementPage(props: Props) {
                       <Localized as="span" fallback={fb('event', s.event)}>
                         {s.event}
                       </Localized>
-                      {s.eventSegment ? (
-                        <>
-                          {locale === 'ur' ? '، ' : ', '}
-                          <Localized as="span" fallback={fb('eventSegment', s.eventSegment)}>
-                            {s.eventSegment}
-                          </Localized>
-                        </>
-                      ) : null}
+                      <Qualifier locale={locale} value={s.eventSegment} fallback={fb('eventSegment', s.eventSegment)} />
                     </dd>
                   </>
                 ) : null}
