@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/browser'
+import { adminApiToken } from '../helpers/browser'
 import { freePort } from '../helpers/redis'
 import { copyDatabase, startServer, stopServer, type Server } from '../helpers/server'
 
@@ -33,12 +33,7 @@ afterAll(async () => {
 })
 
 test('an upload in flight when SIGTERM arrives completes, then the server exits cleanly', async () => {
-  const login = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  const { token } = (await login.json()) as { token: string }
+  const token = await adminApiToken(server.url)
   const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 120, b: 80 } } }).jpeg().toBuffer()
   const boundary = 'daleel-shutdown'
   const body = Buffer.concat([

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, adminLogin, fetchText, launchBrowser, newContext, screenshot } from '../helpers/browser'
+import { BASE_URL, adminApiToken, adminLogin, fetchText, launchBrowser, newContext, screenshot } from '../helpers/browser'
 
 let browser: Browser
 let staff: BrowserContext
@@ -28,17 +28,6 @@ const alt = {
 const focal = { x: 30, y: 70 }
 const program = { title: `Legal aid desks ${stamp}`, slug: `legal-aid-desks-${stamp}` }
 let mediaId = ''
-
-async function apiToken(): Promise<string> {
-  const res = await fetch(`${BASE_URL}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  const body = await res.json()
-  if (!body.token) throw new Error(`Admin login failed (${res.status}): ${JSON.stringify(body)}`)
-  return body.token
-}
 
 async function staffGet(urlPath: string): Promise<any> {
   const res = await fetch(`${BASE_URL}/api${urlPath}`, { headers: { Authorization: `JWT ${token}` } })
@@ -106,7 +95,7 @@ beforeAll(async () => {
   staff = await newContext(browser)
   readers = await newContext(browser)
   page = await staff.newPage()
-  token = await apiToken()
+  token = await adminApiToken()
 })
 afterAll(async () => {
   // Leave the shared admin account's remembered locale as English for the tests that follow it.

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 
 import { organisations } from '../../seed/content'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, adminLogin, fetchText, launchBrowser, newContext, screenshot } from '../helpers/browser'
+import { BASE_URL, adminApiToken, adminLogin, fetchText, launchBrowser, newContext, screenshot } from '../helpers/browser'
 
 let browser: Browser
 let staff: BrowserContext
@@ -16,17 +16,6 @@ let staff: BrowserContext
 const stamp = Date.now().toString(36)
 const published = { title: `Statement on court backlogs ${stamp}`, slug: `statement-on-court-backlogs-${stamp}` }
 const draft = { title: `Unreleased draft quixotic ${stamp}`, slug: `unreleased-draft-quixotic-${stamp}`, word: `quixotic` }
-
-async function apiToken(): Promise<string> {
-  const res = await fetch(`${BASE_URL}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  const body = await res.json()
-  if (!body.token) throw new Error(`Admin login failed (${res.status}): ${JSON.stringify(body)}`)
-  return body.token
-}
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -95,7 +84,7 @@ describe('a draft never reaches the public', () => {
   let id: number | string
 
   beforeAll(async () => {
-    const token = await apiToken()
+    const token = await adminApiToken()
     const headers = { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }
     const orgs = await (await fetch(`${BASE_URL}/api/organisations?where[slug][equals]=${organisations.cgr.slug}`, { headers })).json()
     const res = await fetch(`${BASE_URL}/api/statements?draft=true`, {

@@ -4,7 +4,7 @@
  * fresh on the very next request after a publish; staff get Next's full page (live preview).
  */
 import { organisations } from '../../seed/content'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from '../helpers/browser'
+import { BASE_URL, adminApiToken } from '../helpers/browser'
 
 const stamp = Date.now().toString(36)
 let token = ''
@@ -20,8 +20,7 @@ async function json(path: string, init: RequestInit = {}) {
 }
 
 beforeAll(async () => {
-  const login = await json('/api/users/login', { method: 'POST', body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) })
-  token = login.body.token
+  token = await adminApiToken()
   const org = await json(`/api/organisations?where[slug][equals]=${organisations.cgr.slug}&limit=1`)
   const created = await json('/api/statements', {
     method: 'POST',

@@ -16,7 +16,7 @@ import { createClient } from '@libsql/client'
 import { Redis } from 'ioredis'
 
 import { statement } from '../../seed/content'
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/browser'
+import { adminApiToken } from '../helpers/browser'
 import { freePort, startRedis, type RedisServer } from '../helpers/redis'
 import { copyDatabase, startServer, stopServer, type Server } from '../helpers/server'
 
@@ -96,13 +96,7 @@ test('a page rendered by server B is stored in Redis and served to readers of se
 })
 
 test('a publish through server A is fresh on server B at the next request', async () => {
-  const login = await fetch(`${A}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  expect(login.status).toBe(200)
-  const { token } = (await login.json()) as { token: string }
+  const token = await adminApiToken(A)
   const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
 
   const found = await fetch(`${A}/api/statements?where[slug][equals]=${statement.slug}&depth=0&locale=en`, { headers: auth })

@@ -90,6 +90,18 @@ export async function adminLogin(page: Page) {
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
+/** The test admin's REST token (`Authorization: JWT …`), from a server (the shared one by default). */
+export async function adminApiToken(base = BASE_URL): Promise<string> {
+  const res = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  })
+  const body = await res.json()
+  if (!body.token) throw new Error(`Admin login failed (${res.status}): ${JSON.stringify(body)}`)
+  return body.token
+}
+
 /** Fetch a site path without a browser (sitemaps, robots, status codes). */
 export async function fetchText(urlPath: string, init: RequestInit = {}): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetch(`${BASE_URL}${urlPath}`, { redirect: 'manual', ...init })
