@@ -21,7 +21,7 @@ RUN PAYLOAD_SECRET=image-build-only-secret-not-used-at-runtime-000 \
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 MEDIA_DIR=/app/media
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 MEDIA_DIR=/app/data/media
 RUN groupadd --system daleel && useradd --system --gid daleel --home /app daleel
 COPY --from=build --chown=daleel:daleel /app/.next/standalone ./
 COPY --from=build --chown=daleel:daleel /app/.next/static ./.next/static
@@ -30,13 +30,18 @@ COPY --from=build --chown=daleel:daleel /app/node_modules ./node_modules
 COPY --from=build --chown=daleel:daleel /app/package.json /app/tsconfig.json /app/payload.config.ts /app/server.mjs ./
 COPY --from=build --chown=daleel:daleel /app/access ./access
 COPY --from=build --chown=daleel:daleel /app/collections ./collections
-COPY --from=build --chown=daleel:daleel /app/fields ./fields
+COPY --from=build --chown=daleel:daleel /app/content ./content
 COPY --from=build --chown=daleel:daleel /app/globals ./globals
-COPY --from=build --chown=daleel:daleel /app/lib ./lib
+COPY --from=build --chown=daleel:daleel /app/media ./media
+COPY --from=build --chown=daleel:daleel /app/partner-api ./partner-api
+COPY --from=build --chown=daleel:daleel /app/platform ./platform
+COPY --from=build --chown=daleel:daleel /app/search ./search
+COPY --from=build --chown=daleel:daleel /app/site ./site
+COPY --from=build --chown=daleel:daleel /app/workflow ./workflow
 COPY --from=build --chown=daleel:daleel /app/migrations ./migrations
 COPY --from=build --chown=daleel:daleel /app/seed ./seed
 COPY --from=build --chown=daleel:daleel /app/scripts ./scripts
-RUN mkdir -p /app/media /app/data && chown daleel:daleel /app/media /app/data
+RUN mkdir -p /app/data/media && chown -R daleel:daleel /app/data
 USER daleel
 EXPOSE 3000
 CMD ["sh", "scripts/docker-entrypoint.sh"]

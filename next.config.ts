@@ -2,7 +2,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
 import type { NextConfig } from 'next'
 
-import { securityHeaders } from './lib/security/headers'
+import { securityHeaders } from './platform/securityHeaders'
 
 /**
  * English pages live at the root (/statements/x) and Urdu under /ur (/ur/statements/x). Both are
@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   // publish on one server is fresh on all, and no server keeps a private in-memory copy.
   // Decided when the config loads (`next start`; for standalone images, at build time).
   ...(process.env.REDIS_URL
-    ? { cacheHandler: path.join(process.cwd(), 'lib/cache/redis-handler.mjs'), cacheMaxMemorySize: 0 }
+    ? { cacheHandler: path.join(process.cwd(), 'platform/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
     : {}),
   reactStrictMode: true,
   // app/global-not-found.tsx: addresses that match no page get a complete, server-rendered 404
@@ -40,7 +40,7 @@ const nextConfig: NextConfig = {
     }
   },
   async headers() {
-    // CSP, HSTS (production only), nosniff, referrer and permissions policies: lib/security/headers.ts.
+    // CSP, HSTS (production only), nosniff, referrer and permissions policies: platform/securityHeaders.ts.
     return securityHeaders({ production: process.env.NODE_ENV === 'production' })
   },
   async redirects() {

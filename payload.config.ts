@@ -10,8 +10,8 @@ import sharp from 'sharp'
 
 import { AuditLog } from './collections/AuditLog'
 import { Campaigns } from './collections/Campaigns'
-import { Media } from './collections/Media/index'
-import { trackMediaUsage } from './collections/Media/usage'
+import { Media } from './collections/Media'
+import { trackMediaUsage } from './media/usage'
 import { Offices } from './collections/Offices'
 import { Organisations } from './collections/Organisations'
 import { People } from './collections/People'
@@ -21,17 +21,17 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
-import { partnerApi } from './lib/api/plugin'
+import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
-import { withEditorialWorkflow } from './fields/workflow'
-import { databaseAdapter } from './lib/database'
-import { emailAdapter } from './lib/email'
-import { defaultLocale, locales } from './lib/locales'
-import { largestUpload, limitedSharp } from './lib/mediaPolicy'
-import { mediaStoragePlugins } from './lib/mediaStorage'
-import { payloadSecret } from './lib/secret'
-import { PREVIEWABLE, previewUrl } from './lib/preview'
-import { serverURL } from './lib/serverUrl'
+import { withEditorialWorkflow } from './workflow/editorialWorkflow'
+import { databaseAdapter } from './platform/database'
+import { emailAdapter } from './platform/email'
+import { defaultLocale, locales } from './content/locales'
+import { largestUpload, limitedSharp } from './media/policy'
+import { mediaStoragePlugins } from './media/storage'
+import { payloadSecret } from './platform/secret'
+import { PREVIEWABLE, previewUrl } from './workflow/preview'
+import { serverURL } from './platform/serverUrl'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -60,9 +60,9 @@ export default buildConfig({
       ],
     },
     // Registered by path so `npm run generate` adds it to the import map.
-    components: { beforeDashboard: ['/components/admin/WorkflowDashboard#WorkflowDashboard'] },
+    components: { beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'] },
   },
-  // withEditorialWorkflow (fields/workflow.ts): review states, updatedBy, 409 on stale saves,
+  // withEditorialWorkflow (workflow/editorialWorkflow.ts): review states, updatedBy, 409 on stale saves,
   // contributor limits, trash, linked-delete refusal and the audit log.
   collections: [
     withEditorialWorkflow(Programs, { review: true }),
@@ -85,7 +85,7 @@ export default buildConfig({
   },
   upload: {
     // Refuse, never truncate, anything over the limit.
-    // The largest per-kind limit (lib/mediaPolicy.ts): the parser stops reading there and answers 413.
+    // The largest per-kind limit (media/policy.ts): the parser stops reading there and answers 413.
     limits: { fileSize: largestUpload() },
     requestSizeLimit: largestUpload() + 2 * 1024 * 1024,
     abortOnLimit: true,
@@ -98,7 +98,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
   telemetry: false,
   // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
-  // Partner API last, so its hooks see every collection: keys, webhooks, API cache (lib/api/plugin.ts).
+  // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).
   plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,

@@ -1,6 +1,6 @@
 /**
  * The production web server (`npm start`, the Docker image, the browser tests): Next.js's own
- * request handler with the reader layer (lib/cache/page-cache.mjs: page cache, reader HTML without
+ * request handler with the reader layer (site/page-cache.mjs: page cache, reader HTML without
  * the client runtime, gzip) in front of it for public pages. Otherwise it
  * behaves as `next start`: same port and host settings, and on SIGTERM/SIGINT it stops taking new
  * connections, lets the requests in flight finish, closes Next (and Payload with it) and exits
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
-import { createPageCache, HANDLE } from './lib/cache/page-cache.mjs'
+import { createPageCache, HANDLE } from './site/page-cache.mjs'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const port = Number(process.env.PORT || 3000)
@@ -83,7 +83,7 @@ const server = http.createServer((req, res) => {
   // A write through the REST API may change what pages show: empty the cache once it has
   // finished. Not for the admin's own requests (form state on every keystroke), autosaves (always
   // drafts) or GraphQL (partners query it by POST): publishes there reach the cache through the
-  // revalidation hooks (lib/revalidate.ts → purgePageCache).
+  // revalidation hooks (content/revalidate.ts → purgePageCache).
   if (isContentWrite(req)) res.once('finish', () => cache.purgeAfterChange())
   return cache.handle(req, res, toNext)
 })

@@ -5,7 +5,7 @@ import { hasRole, isStaffUser } from './roles'
 /**
  * Media files: staff see the whole library; everyone else (readers, partners) only items marked
  * public by staff or used by published content. `usedByPublished` is a stored flag kept up to date
- * by hooks when content is published, unpublished or deleted (collections/Media/usage.ts explains
+ * by hooks when content is published, unpublished or deleted (media/usage.ts explains
  * why it is stored rather than worked out per request). Payload applies this same rule to the
  * file URLs themselves (/api/media/file/…), so a draft's picture cannot be fetched by guessing.
  */

@@ -6,7 +6,7 @@ import { hasRole, isStaffUser } from './roles'
  * Editors and admins change any content; contributors change only what they created, and never
  * to "published" (Payload asks this with data `{ _status: 'published' }` to decide whether to show
  * the Publish button, and when restoring a published version). The clear 403 message for API
- * callers comes from hooks/workflow/contributorGuard.ts, which runs first.
+ * callers comes from workflow/contributorGuard.ts, which runs first.
  */
 export const editorOrCreator: Access = ({ req: { user }, data }) => {
   if (hasRole(user, 'admin', 'editor')) return true

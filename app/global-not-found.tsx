@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 
-import { t } from '@/lib/site/i18n'
+import { t } from '@/site/i18n'
 
 import './(site)/[locale]/site.css'
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { absoluteUrl } from '@/lib/site/seo'
+import { absoluteUrl } from '@/site/seo'
 
 /** robots.txt: the public site is open to crawlers; the admin, the API and previews are not. */
 export default function robots(): MetadataRoute.Robots {

@@ -1,9 +1,9 @@
 import type { MetadataRoute } from 'next'
 
-import { localeCodes } from '@/lib/locales'
-import { payloadClient } from '@/lib/payload'
-import { absoluteUrl } from '@/lib/site/seo'
-import { localizedPath } from '@/lib/site/paths'
+import { localeCodes } from '@/content/locales'
+import { payloadClient } from '@/platform/payload'
+import { absoluteUrl } from '@/site/seo'
+import { localizedPath } from '@/site/paths'
 
 /**
  * sitemap.xml: every public page in both languages, each with its hreflang alternates

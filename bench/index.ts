@@ -52,7 +52,7 @@ let failed = false
 try {
   const { default: config } = await import('../payload.config')
   const { getPayload } = await import('payload')
-  const { migrateDatabase } = await import('../lib/migrate')
+  const { migrateDatabase } = await import('../platform/migrate')
   ctx.payload = await getPayload({ config })
   await migrateDatabase(ctx.payload)
   for (const [name, load] of Object.entries(sections)) {

@@ -18,7 +18,7 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number]['value']
 
 /**
- * Who did what, and when: written only by hooks (hooks/workflow/audit.ts) with overrideAccess.
+ * Who did what, and when: written only by hooks (workflow/audit.ts) with overrideAccess.
  * Admins read it; no API lets anyone create, change or delete an entry.
  */
 export const AuditLog: CollectionConfig = {

@@ -2,10 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isEditor } from '../access/staff'
-import { requiredInDefaultLocale } from '../fields/content'
-import { phoneProblem } from '../lib/phone'
-import { publishingFields, recordPublication } from '../fields/publishing'
-import { revalidationHooks } from '../lib/revalidate'
+import { requiredInDefaultLocale } from '../content/fields'
+import { phoneProblem } from '../site/phone'
+import { publishingFields, recordPublication } from '../workflow/publishing'
+import { revalidationHooks } from '../content/revalidate'
 
 /** Where the organisation can be visited, called or written to (GOV.UK's contact format). */
 export const Offices: CollectionConfig = {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
-import { slugField } from '../fields/slug'
-import { revalidationHooks } from '../lib/revalidate'
+import { slugField } from '../content/slug'
+import { revalidationHooks } from '../content/revalidate'
 
 /**
  * Organisations that issue statements, fund work or partner in it (e.g. the Centre for

@@ -3,7 +3,7 @@ import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
-import { forgetPartnerKeys, generatePartnerKey } from '../lib/api/partnerKeys'
+import { forgetPartnerKeys, generatePartnerKey } from '../partner-api/partnerKeys'
 
 /** Collections a key can be limited to: the ones readers can see. Kept in step with payload.config.ts. */
 export const partnerReadableCollections = ['statements', 'campaigns', 'programs', 'offices', 'people', 'topics', 'organisations', 'media']

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
-import { slugField } from '../fields/slug'
-import { revalidationHooks } from '../lib/revalidate'
+import { slugField } from '../content/slug'
+import { revalidationHooks } from '../content/revalidate'
 
 /** Speakers and experts. A statement records the role someone held *when* they spoke. */
 export const People: CollectionConfig = {

@@ -3,12 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
 import { isStaff } from '../access/staff'
-import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topicsField } from '../fields/content'
-import { publishingFields, recordPublication } from '../fields/publishing'
-import { seoFields } from '../fields/seo'
-import { slugField } from '../fields/slug'
-import { revalidationHooks } from '../lib/revalidate'
-import { previewUrl } from '../lib/preview'
+import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topicsField } from '../content/fields'
+import { publishingFields, recordPublication } from '../workflow/publishing'
+import { seoFields } from '../content/seo'
+import { slugField } from '../content/slug'
+import { revalidationHooks } from '../content/revalidate'
+import { previewUrl } from '../workflow/preview'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {

@@ -3,7 +3,7 @@ import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
-import { queueDelivery, WEBHOOK_EVENTS } from '../lib/api/webhooks'
+import { queueDelivery, WEBHOOK_EVENTS } from '../partner-api/webhooks'
 
 const nobody = () => false
 

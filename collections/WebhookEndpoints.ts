@@ -1,8 +1,8 @@
 import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/staff'
-import { generateWebhookSecret, WEBHOOK_EVENTS } from '../lib/api/webhooks'
-import { checkTarget, TargetError } from '../lib/api/webhookTarget'
+import { generateWebhookSecret, WEBHOOK_EVENTS } from '../partner-api/webhooks'
+import { checkTarget, TargetError } from '../partner-api/webhookTarget'
 import { partnerReadableCollections } from './PartnerKeys'
 
 const NEW_SECRET = 'newWebhookSecret'

@@ -2,7 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
-import { revalidateWholeSite } from '../lib/revalidate'
+import { revalidateWholeSite } from '../content/revalidate'
 import { keepTranslationsApart } from './keepTranslationsApart'
 
 /** The main menu. Links are site paths (e.g. /statements); the Urdu site adds /ur itself. */

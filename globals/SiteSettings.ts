@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isAdmin } from '../access/staff'
 import { validateOptionalUrl } from '../collections/Organisations'
-import { revalidateWholeSite } from '../lib/revalidate'
+import { revalidateWholeSite } from '../content/revalidate'
 import { keepTranslationsApart } from './keepTranslationsApart'
 
 /** Who the organisation is: shown on the home page, in the footer and in search results. */

@@ -1,10 +1,10 @@
 /**
  * `npm run backup [-- --out <folder>]`: one timestamped archive (database + media + manifest) in
- * backups/ (or --out). Safe while the server runs. See lib/backup.ts and docs/deployment.md.
+ * backups/ (or --out). Safe while the server runs. See platform/backup.ts and docs/deployment.md.
  */
 import path from 'node:path'
 
-import { BackupError, createBackup, instanceFromEnv } from '../lib/backup'
+import { BackupError, createBackup, instanceFromEnv } from '../platform/backup'
 
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')

@@ -1,12 +1,12 @@
 /**
  * `npm run media:check [-- --fix] [-- --json]`: report files in the media folder that no
  * document references, and documents whose files are missing. Exit code 1 when anything is
- * wrong (and not fixed), so it can run from cron or CI. See lib/mediaCheck.ts.
+ * wrong (and not fixed), so it can run from cron or CI. See media/check.ts.
  */
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { checkMediaFiles, formatMediaCheck } from '../lib/mediaCheck'
+import { checkMediaFiles, formatMediaCheck } from '../media/check'
 
 process.env.DALEEL_JOBS = 'off'
 const fix = process.argv.includes('--fix')

@@ -6,7 +6,7 @@
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { migrateDatabase } from '../lib/migrate'
+import { migrateDatabase } from '../platform/migrate'
 import { seed } from '../seed/index'
 
 const payload = await getPayload({ config })

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 
-import { BackupError, instanceFromEnv, restoreBackup } from '../lib/backup'
+import { BackupError, instanceFromEnv, restoreBackup } from '../platform/backup'
 
 const args = process.argv.slice(2)
 const archive = args.find((a) => !a.startsWith('--'))

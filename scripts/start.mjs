@@ -1,7 +1,7 @@
 // `npm start`: the production server. Refuses to start without a real PAYLOAD_SECRET.
 import nextEnv from '@next/env'
 
-import { secretProblem } from '../lib/secretRules.js'
+import { secretProblem } from '../platform/secretRules.js'
 import { run } from './run.mjs'
 
 process.env.NODE_ENV = 'production'

@@ -5,7 +5,7 @@
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { migrateDatabase } from '../lib/migrate'
+import { migrateDatabase } from '../platform/migrate'
 import { seed } from './index'
 
 const reset = process.argv.includes('--reset')

@@ -9,7 +9,7 @@
  * made for this demo site, not official text of either organisation. They live in `demoUrdu`
  * objects so they are easy to find and replace with the organisations' own translations.
  */
-import { richText } from '../lib/richText'
+import { richText } from '../content/richText'
 
 export const DEMO_TRANSLATION_NOTE = 'Urdu demo translation made for the Daleel demo site; not official text.'
 

@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { roles } from '../../access/roles'
 import { isAdmin, isAdminField } from '../../access/staff'
 import { adminOrSelf } from '../../access/users'
-import { forgotPasswordEmail } from '../../lib/email'
-import { auditAccountChange, auditContentDelete } from '../../hooks/workflow/audit'
+import { forgotPasswordEmail } from '../../platform/email'
+import { auditAccountChange, auditContentDelete } from '../../workflow/audit'
 import { sendInvitation } from './hooks/invitation'
 import { firstUserIsAdmin, protectLastAdmin, protectLastAdminOnDelete } from './hooks/roleGuards'
 
@@ -23,7 +23,7 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
-    // The link always points at SERVER_URL, whatever Host the request claimed (lib/email.ts).
+    // The link always points at SERVER_URL, whatever Host the request claimed (platform/email.ts).
     forgotPassword: { generateEmailSubject: forgotPasswordEmail.subject, generateEmailHTML: forgotPasswordEmail.html },
   },
   access: {

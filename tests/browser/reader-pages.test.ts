@@ -1,5 +1,5 @@
 /**
- * What readers get from the production server (server.mjs + lib/cache/page-cache.mjs): public
+ * What readers get from the production server (server.mjs + site/page-cache.mjs): public
  * pages without the client runtime, compressed, answered from memory on repeat requests, and
  * fresh on the very next request after a publish; staff get Next's full page (live preview).
  */

@@ -51,7 +51,7 @@ test.each(['/', `/statements/${statement.slug}`, `/ur/statements/${statement.slu
     expect(csp).not.toContain('unsafe-eval')
     // Readers' pages carry no script, so their policy allows none (staff keep Next's own policy).
     expect(csp).toContain("script-src 'none'")
-    // Readers get the page without the client runtime (lib/cache/reader-html.mjs): no script but
+    // Readers get the page without the client runtime (site/reader-html.mjs): no script but
     // structured data, so there is no code in the page to attack.
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.type || 'classic'))
     expect(scripts.every((type) => type === 'application/ld+json')).toBe(true)

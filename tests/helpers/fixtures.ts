@@ -15,7 +15,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import type { Role } from '../../access/roles'
-import { richText } from '../../lib/richText'
+import { richText } from '../../content/richText'
 import { login } from './rest'
 
 let counter = 0

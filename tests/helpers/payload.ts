@@ -3,7 +3,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
-import { migrateDatabase } from '../../lib/migrate'
+import { migrateDatabase } from '../../platform/migrate'
 
 let instance: Payload | null = null
 

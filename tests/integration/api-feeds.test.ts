@@ -9,7 +9,7 @@ import { GET as allRss } from '../../app/(site)/[locale]/feed.xml/route'
 import { GET as statementsRss } from '../../app/(site)/[locale]/statements/feed.xml/route'
 import { GET as topicJson } from '../../app/(site)/[locale]/topics/[slug]/feed.json/route'
 import { GET as topicRss } from '../../app/(site)/[locale]/topics/[slug]/feed.xml/route'
-import { richText } from '../../lib/richText'
+import { richText } from '../../content/richText'
 import { makeCampaign, makeOrganisation, makeStatement, makeTopic } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 

@@ -1,7 +1,7 @@
 /** Partner keys: issued once, read-only, revocable, expiring, limited, never leaked. */
 import type { Payload } from 'payload'
 
-import { flushPartnerKeyUsage } from '../../lib/api/partnerKeys'
+import { flushPartnerKeyUsage } from '../../partner-api/partnerKeys'
 import { createStaff, makeOrganisation, makeStatement, makeTopic, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { api, gql } from '../helpers/rest'

@@ -10,8 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 
-import { createBackup, restoreBackup, type Instance } from '../../lib/backup'
-import { mediaDir } from '../../lib/health'
+import { createBackup, restoreBackup, type Instance } from '../../platform/backup'
+import { mediaDir } from '../../platform/health'
 import { seed } from '../../seed/index'
 import { closePayload, testPayload } from '../helpers/payload'
 

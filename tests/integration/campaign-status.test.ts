@@ -2,7 +2,7 @@
 // never stored, so it cannot go stale and staff cannot set it by hand.
 import type { Payload } from 'payload'
 
-import { databaseKind } from '../../lib/database'
+import { databaseKind } from '../../platform/database'
 import { createUser, makeCampaign, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { gql, rest } from '../helpers/rest'

@@ -2,7 +2,7 @@
 // API (as staff, with access control on) and the REST API.
 import type { Payload } from 'payload'
 
-import { plainText, richText } from '../../lib/richText'
+import { plainText, richText } from '../../content/richText'
 import {
   createStaff,
   makeImage,

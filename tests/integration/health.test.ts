@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 
 import { GET } from '../../app/(payload)/api/health/route'
-import { mediaDir } from '../../lib/health'
+import { mediaDir } from '../../platform/health'
 import { closePayload, testPayload } from '../helpers/payload'
 
 afterAll(closePayload)

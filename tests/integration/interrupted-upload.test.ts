@@ -8,7 +8,7 @@ import os from 'node:os'
 import config from '../../payload.config'
 import { REST_POST } from '@payloadcms/next/routes'
 
-import { mediaDir } from '../../lib/health'
+import { mediaDir } from '../../platform/health'
 import { createStaff } from '../helpers/fixtures'
 import { jpegBuffer } from '../helpers/mediaFiles'
 import { closePayload, testPayload } from '../helpers/payload'

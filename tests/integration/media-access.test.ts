@@ -9,7 +9,7 @@ import { createStaff, makePerson, makeProgram, makeStatement, type StaffMember }
 import { jpegBuffer, pdfWith } from '../helpers/mediaFiles'
 import { closePayload, testPayload } from '../helpers/payload'
 import { fetchFile, rest, upload } from '../helpers/rest'
-import { richText } from '../../lib/richText'
+import { richText } from '../../content/richText'
 
 let payload: Payload
 let staff: Record<'admin' | 'editor' | 'contributor', StaffMember>

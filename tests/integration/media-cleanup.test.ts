@@ -9,7 +9,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Payload } from 'payload'
 
-import { checkMediaFiles } from '../../lib/mediaCheck'
+import { checkMediaFiles } from '../../media/check'
 import { createStaff, type StaffMember } from '../helpers/fixtures'
 import { jpegBuffer } from '../helpers/mediaFiles'
 import { closePayload, testPayload } from '../helpers/payload'

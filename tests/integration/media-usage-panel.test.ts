@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 import { renderToStaticMarkup } from 'react-dom/server'
 
-import { MediaUsagePanel } from '../../components/admin/MediaUsagePanel'
+import { MediaUsagePanel } from '../../media/MediaUsagePanel'
 import { createStaff, makeProgram, makeStatement, type StaffMember } from '../helpers/fixtures'
 import { jpegBuffer } from '../helpers/mediaFiles'
 import { closePayload, testPayload } from '../helpers/payload'

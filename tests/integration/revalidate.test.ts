@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 
-import { pathsToRevalidate, setRevalidator, type Revalidator } from '../../lib/revalidate'
+import { pathsToRevalidate, setRevalidator, type Revalidator } from '../../content/revalidate'
 import { closePayload, testPayload } from '../helpers/payload'
 
 let payload: Payload

@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 
-import { normaliseQuery, searchSite } from '../../lib/search'
+import { normaliseQuery, searchSite } from '../../search/search'
 import { seed } from '../../seed/index'
 import { closePayload, testPayload } from '../helpers/payload'
 

@@ -2,7 +2,7 @@
 // both languages, is idempotent, never touches a database that has content, and --reset replaces.
 import type { Payload } from 'payload'
 
-import { plainText } from '../../lib/richText'
+import { plainText } from '../../content/richText'
 import { SEEDED_COLLECTIONS, seed } from '../../seed'
 import { closePayload, testPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'

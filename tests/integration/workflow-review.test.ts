@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 
 import type { Role } from '../../access/roles'
-import { workflowDashboard } from '../../lib/workflowDashboard'
+import { workflowDashboard } from '../../workflow/dashboard'
 import { createStaff, makeProgram, makeStatement, statementData, makeOrganisation, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { gql, rest } from '../helpers/rest'
@@ -209,7 +209,7 @@ describe('audit log', () => {
 describe('admin dashboard', () => {
   test('renders the review queue for editors and "your work" for contributors', async () => {
     const { renderToStaticMarkup } = await import('react-dom/server')
-    const { WorkflowDashboard } = await import('../../components/admin/WorkflowDashboard')
+    const { WorkflowDashboard } = await import('../../workflow/WorkflowDashboard')
     const waiting = await makeProgram(payload, { title: 'Program waiting for an editor', reviewState: 'inReview', createdBy: staff.contributor.id })
     expect(waiting.reviewState).toBe('inReview')
 

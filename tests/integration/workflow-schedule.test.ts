@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 
 import type { Role } from '../../access/roles'
-import { workflowDashboard } from '../../lib/workflowDashboard'
+import { workflowDashboard } from '../../workflow/dashboard'
 import { createStaff, makeProgram, makeStatement, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'

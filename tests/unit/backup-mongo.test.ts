@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { BackupError, createBackup } from '../../lib/backup'
+import { BackupError, createBackup } from '../../platform/backup'
 
 test('a MongoDB backup without mongodump installed fails with a clear message and writes nothing', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'daleel-bk-'))

@@ -1,4 +1,4 @@
-import { campaignStatus } from '../../lib/campaignStatus'
+import { campaignStatus } from '../../content/campaignStatus'
 
 const now = new Date('2026-11-25T15:00:00.000Z')
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { DEFAULT_SQLITE_FILE, databaseKind, databaseUri, sqliteFilePath } from '../../lib/database'
+import { DEFAULT_SQLITE_FILE, databaseKind, databaseUri, sqliteFilePath } from '../../platform/database'
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
 

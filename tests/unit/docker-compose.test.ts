@@ -56,7 +56,7 @@ test('the compose file runs the app on MongoDB 7 as a replica set with named vol
   expect(compose.services.mongo.command.join(' ')).toContain('--replSet')
   expect(compose.services.app.environment.DATABASE_URI).toMatch(/^mongodb:\/\/mongo:27017\/.+replicaSet=/)
   expect(Object.keys(compose.volumes)).toEqual(expect.arrayContaining(['mongo-data', 'media']))
-  expect(compose.services.app.volumes.join(' ')).toContain('media:/app/media')
+  expect(compose.services.app.volumes.join(' ')).toContain('media:/app/data/media')
 })
 
 test('the app service is given every environment variable the app reads', () => {

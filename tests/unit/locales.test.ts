@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, isRTL, localeCodes, localePrefix, locales, otherLocale } from '../../lib/locales'
+import { defaultLocale, isLocale, isRTL, localeCodes, localePrefix, locales, otherLocale } from '../../content/locales'
 
 test('English is the default; Urdu is the second language, right to left', () => {
   expect(defaultLocale).toBe('en')

@@ -1,7 +1,7 @@
-import { isWebVTT, safeFilename } from '../../collections/Media/hooks/checkUpload'
-import { mp4MovieDuration } from '../../collections/Media/hooks/extractMetadata'
-import { isInlineType, kindOf, largestUpload, sizeLimit } from '../../lib/mediaPolicy'
-import { mediaStoragePlugins } from '../../lib/mediaStorage'
+import { isWebVTT, safeFilename } from '../../media/checkUpload'
+import { mp4MovieDuration } from '../../media/extractMetadata'
+import { isInlineType, kindOf, largestUpload, sizeLimit } from '../../media/policy'
+import { mediaStoragePlugins } from '../../media/storage'
 import { mp4Buffer } from '../helpers/mediaFiles'
 
 test('safe filenames keep readable words, drop paths and odd characters, cap the length and add a unique suffix', () => {

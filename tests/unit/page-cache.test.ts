@@ -1,13 +1,13 @@
 /**
- * The page cache in front of Next (lib/cache/page-cache.mjs), driven over real HTTP: a small
+ * The page cache in front of Next (site/page-cache.mjs), driven over real HTTP: a small
  * server puts the cache in front of a stand-in for Next whose answers each test controls, exactly
  * as server.mjs puts it in front of Next's handler.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { createPageCache } from '../../lib/cache/page-cache.mjs'
-import { withoutClientRuntime } from '../../lib/cache/reader-html.mjs'
+import { createPageCache } from '../../site/page-cache.mjs'
+import { withoutClientRuntime } from '../../site/reader-html.mjs'
 
 type Answer = { status?: number; headers?: Record<string, string>; body?: string | Buffer; delayMs?: number; chunks?: string[] }
 

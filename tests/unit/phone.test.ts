@@ -1,4 +1,4 @@
-import { phoneProblem, telHref } from '../../lib/phone'
+import { phoneProblem, telHref } from '../../site/phone'
 
 test.each(['051-2870852', '051-2870853', '042-35831352', '+92 51 2870852', '(051) 287 0852', '0092-51-2870852', '051.2870852'])(
   '%p is a valid phone number',

@@ -1,4 +1,4 @@
-import { previewUrl, safeSitePath } from '../../lib/preview'
+import { previewUrl, safeSitePath } from '../../workflow/preview'
 
 test('preview only ever redirects to a path on this site', () => {
   expect(safeSitePath('/statements/x')).toBe('/statements/x')

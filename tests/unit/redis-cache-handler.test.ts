@@ -1,5 +1,5 @@
 /**
- * The Redis cache handler (lib/cache/redis-handler.mjs) as two app servers see it: each server
+ * The Redis cache handler (platform/redis-cache-handler.mjs) as two app servers see it: each server
  * builds its own handler; a page one server stored is served by the other, and a revalidation
  * (publish) recorded by either makes both render afresh. Runs against a real redis-server.
  */
@@ -35,7 +35,7 @@ beforeAll(async () => {
   redis = await startRedis()
   process.env.REDIS_URL = redis.url
   process.env.REDIS_CACHE_PREFIX = `test:${process.pid}:`
-  const mod = await import('../../lib/cache/redis-handler.mjs')
+  const mod = await import('../../platform/redis-cache-handler.mjs')
   Handler = mod.default
   codec = mod
   await mod.whenReady()

@@ -1,4 +1,4 @@
-import { plainText, richText } from '../../lib/richText'
+import { plainText, richText } from '../../content/richText'
 
 test('paragraphs, headings and lists round-trip to plain text, one block per line', () => {
   const doc = richText([

@@ -1,4 +1,4 @@
-import { payloadSecret, secretProblem } from '../../lib/secret'
+import { payloadSecret, secretProblem } from '../../platform/secret'
 
 const env = (vars: Record<string, string | undefined>) => vars as NodeJS.ProcessEnv
 

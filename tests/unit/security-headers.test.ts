@@ -1,8 +1,8 @@
 /**
- * The header policy every response gets (lib/security/headers.ts, applied by next.config.ts).
+ * The header policy every response gets (platform/securityHeaders.ts, applied by next.config.ts).
  * What a browser would enforce is checked per path: public pages, the API, and the admin.
  */
-import { headersFor, securityHeaders, withUtf8Json } from '../../lib/security/headers'
+import { headersFor, securityHeaders, withUtf8Json } from '../../platform/securityHeaders'
 import nextConfig from '../../next.config'
 
 const prod = { production: true }

@@ -1,4 +1,4 @@
-import { slugify } from '../../fields/slug'
+import { slugify } from '../../content/slug'
 
 test.each([
   ["Combating Organized Crime and Human Trafficking: CPDI's Advocacy", 'combating-organized-crime-and-human-trafficking-cpdis-advocacy'],

@@ -1,5 +1,5 @@
 import { canRunJobs } from '../../access/jobs'
-import { forgotPasswordEmail, fromAddress, resetLink } from '../../lib/email'
+import { forgotPasswordEmail, fromAddress, resetLink } from '../../platform/email'
 
 describe('mail', () => {
   test('SMTP_FROM accepts "Name <address>" or a bare address', () => {

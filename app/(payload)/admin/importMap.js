@@ -21,9 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { VersionMarkerField as VersionMarkerField_14b776258497215ea439238482c5bddb } from '../../../components/admin/VersionMarkerField'
-import { MediaUsagePanel as MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51 } from '../../../components/admin/MediaUsagePanel'
-import { WorkflowDashboard as WorkflowDashboard_cead6c93417abb72bd5111bca7a36758 } from '../../../components/admin/WorkflowDashboard'
+import { VersionMarkerField as VersionMarkerField_14b776258497215ea439238482c5bddb } from '../../../workflow/VersionMarkerField'
+import { MediaUsagePanel as MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51 } from '../../../media/MediaUsagePanel'
+import { WorkflowDashboard as WorkflowDashboard_cead6c93417abb72bd5111bca7a36758 } from '../../../workflow/WorkflowDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,8 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/admin/VersionMarkerField#VersionMarkerField": VersionMarkerField_14b776258497215ea439238482c5bddb,
-  "/components/admin/MediaUsagePanel#MediaUsagePanel": MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51,
-  "/components/admin/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_cead6c93417abb72bd5111bca7a36758,
+  "/workflow/VersionMarkerField#VersionMarkerField": VersionMarkerField_14b776258497215ea439238482c5bddb,
+  "/media/MediaUsagePanel#MediaUsagePanel": MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51,
+  "/workflow/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_cead6c93417abb72bd5111bca7a36758,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

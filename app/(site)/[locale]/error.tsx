@@ -3,7 +3,7 @@
 // Error boundaries must be client components (Next requires it); this is the only one on the site.
 import { useParams, usePathname } from 'next/navigation'
 
-import { errorText } from '@/lib/site/errorText'
+import { errorText } from '@/site/errorText'
 
 export default function SiteError(_props: { error: Error & { digest?: string }; reset: () => void }) {
   const params = useParams<{ locale?: string }>()

@@ -1,4 +1,4 @@
-import { t } from '@/lib/site/i18n'
+import { t } from '@/site/i18n'
 
 /**
  * 404 inside the site layout (header, footer, <html lang dir> in the page's language). Next does

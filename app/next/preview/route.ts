@@ -2,8 +2,8 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { isStaffUser } from '@/access/roles'
-import { payloadClient } from '@/lib/payload'
-import { safeSitePath } from '@/lib/preview'
+import { payloadClient } from '@/platform/payload'
+import { safeSitePath } from '@/workflow/preview'
 
 /**
  * GET /next/preview?path=/statements/x: turns on draft mode for a logged-in staff member (checked

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { isStaffUser } from '../../../access/roles'
-import { invitationEmail } from '../../../lib/email'
+import { invitationEmail } from '../../../platform/email'
 
 const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000
 

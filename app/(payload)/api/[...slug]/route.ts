@@ -1,12 +1,12 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-import { withGateway } from '@/lib/api/gateway'
-import { utf8Json } from '@/lib/security/headers'
+import { withGateway } from '@/partner-api/gateway'
+import { utf8Json } from '@/platform/securityHeaders'
 
-// utf8Json: JSON responses say `application/json; charset=utf-8` (lib/security/headers.ts).
+// utf8Json: JSON responses say `application/json; charset=utf-8` (platform/securityHeaders.ts).
 // Payload's REST handlers do the work; the gateway adds partner keys, rate limits, query caps,
-// CORS, ETags and the response cache in front of them (lib/api/gateway.ts).
+// CORS, ETags and the response cache in front of them (partner-api/gateway.ts).
 export const GET = utf8Json(withGateway(config, 'rest', REST_GET(config)))
 export const POST = utf8Json(withGateway(config, 'rest', REST_POST(config)))
 export const DELETE = utf8Json(withGateway(config, 'rest', REST_DELETE(config)))

@@ -3,8 +3,8 @@
  * the failed check named otherwise. For load balancers and uptime monitors; never cached. This
  * file takes precedence over Payload's /api/[...slug] catch-all.
  */
-import { healthReport } from '@/lib/health'
-import { payloadClient } from '@/lib/payload'
+import { healthReport } from '@/platform/health'
+import { payloadClient } from '@/platform/payload'
 
 export const dynamic = 'force-dynamic'
 

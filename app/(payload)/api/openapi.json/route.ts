@@ -1,6 +1,6 @@
 import config from '@payload-config'
 
-import { buildOpenAPI } from '@/lib/api/openapi'
+import { buildOpenAPI } from '@/partner-api/openapi'
 
 let cached: string | null = null
 

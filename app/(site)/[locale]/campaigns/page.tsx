@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { CampaignList } from '@/components/site/Lists'
-import type { CampaignStatus } from '@/lib/campaignStatus'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { listCampaigns } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { CampaignList } from '@/site/components/Lists'
+import type { CampaignStatus } from '@/content/campaignStatus'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { listCampaigns } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
 
 type Props = { params: Promise<{ locale: string }> }
 

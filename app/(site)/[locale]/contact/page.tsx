@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { telHref } from '@/lib/phone'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { getSiteSettings, listOffices } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
-import { isFallback } from '@/lib/site/translation'
-import { Localized } from '@/components/site/Localized'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { telHref } from '@/site/phone'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { getSiteSettings, listOffices } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
+import { isFallback } from '@/site/translation'
+import { Localized } from '@/site/components/Localized'
 
 type Props = { params: Promise<{ locale: string }> }
 

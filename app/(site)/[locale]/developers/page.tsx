@@ -1,16 +1,16 @@
 import config from '@payload-config'
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { feedPath } from '@/lib/api/feeds'
-import { buildOpenAPI } from '@/lib/api/openapi'
-import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT } from '@/lib/api/queryGuard'
-import { apiSettings } from '@/lib/api/settings'
-import type { Locale } from '@/lib/locales'
-import { serverURL } from '@/lib/serverUrl'
-import { localeParam } from '@/lib/site/params'
-import { getSiteSettings } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { feedPath } from '@/partner-api/feeds'
+import { buildOpenAPI } from '@/partner-api/openapi'
+import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT } from '@/partner-api/queryGuard'
+import { apiSettings } from '@/partner-api/settings'
+import type { Locale } from '@/content/locales'
+import { serverURL } from '@/platform/serverUrl'
+import { localeParam } from '@/site/params'
+import { getSiteSettings } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
 
 /**
  * The partner developer page: what the API offers, how to get a key, examples, limits, feeds,

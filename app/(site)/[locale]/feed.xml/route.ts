@@ -1,5 +1,5 @@
-import { feedRoute } from '@/lib/api/feeds'
+import { feedRoute } from '@/partner-api/feeds'
 
-// rss feed (lib/api/feeds.ts). Dynamic: read at request time, cached until the next publish.
+// rss feed (partner-api/feeds.ts). Dynamic: read at request time, cached until the next publish.
 export const dynamic = 'force-dynamic'
 export const GET = feedRoute('all', 'rss')

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { MediaItem, type MediaDoc } from '@/components/site/MediaItem'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { listMedia } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { MediaItem, type MediaDoc } from '@/site/components/MediaItem'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { listMedia } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
 
 type Props = { params: Promise<{ locale: string }> }
 

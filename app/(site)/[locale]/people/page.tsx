@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { relName } from '@/components/site/Lists'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { personPath } from '@/lib/site/paths'
-import { listPeople } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
-import { comma } from '@/lib/site/format'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { relName } from '@/site/components/Lists'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { personPath } from '@/site/paths'
+import { listPeople } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
+import { comma } from '@/site/format'
 
 type Props = { params: Promise<{ locale: string }> }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { ProgramList } from '@/components/site/Lists'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { listPrograms } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { ProgramList } from '@/site/components/Lists'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { listPrograms } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
 
 type Props = { params: Promise<{ locale: string }> }
 

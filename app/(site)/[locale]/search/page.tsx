@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import type { Locale } from '@/lib/locales'
-import { payloadClient } from '@/lib/payload'
-import { MAX_QUERY_LENGTH, normaliseQuery, searchSite, type SearchCollection } from '@/lib/search'
-import { formatNumber } from '@/lib/site/format'
-import { localeParam } from '@/lib/site/params'
-import { searchPath } from '@/lib/site/paths'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import type { Locale } from '@/content/locales'
+import { payloadClient } from '@/platform/payload'
+import { MAX_QUERY_LENGTH, normaliseQuery, searchSite, type SearchCollection } from '@/search/search'
+import { formatNumber } from '@/site/format'
+import { localeParam } from '@/site/params'
+import { searchPath } from '@/site/paths'
+import { pageMetadata } from '@/site/seo'
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { StatementList } from '@/components/site/Lists'
-import { statementTypes, type StatementType } from '@/lib/statementTypes'
-import { formatNumber, formatYear } from '@/lib/site/format'
-import { t } from '@/lib/site/i18n'
-import { localeParam, validSlug } from '@/lib/site/params'
-import { statementsPath } from '@/lib/site/paths'
-import { listStatements, listTopics, statementFacets, type StatementFilters } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { StatementList } from '@/site/components/Lists'
+import { statementTypes, type StatementType } from '@/content/statementTypes'
+import { formatNumber, formatYear } from '@/site/format'
+import { t } from '@/site/i18n'
+import { localeParam, validSlug } from '@/site/params'
+import { statementsPath } from '@/site/paths'
+import { listStatements, listTopics, statementFacets, type StatementFilters } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
 
 type Search = Record<string, string | string[] | undefined>
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { Localized } from '@/components/site/Localized'
-import { t } from '@/lib/site/i18n'
-import { localeParam } from '@/lib/site/params'
-import { topicPath } from '@/lib/site/paths'
-import { listTopics } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
-import { isFallback } from '@/lib/site/translation'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Localized } from '@/site/components/Localized'
+import { t } from '@/site/i18n'
+import { localeParam } from '@/site/params'
+import { topicPath } from '@/site/paths'
+import { listTopics } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
+import { isFallback } from '@/site/translation'
 
 type Props = { params: Promise<{ locale: string }> }
 

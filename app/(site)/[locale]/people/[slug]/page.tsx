@@ -1,16 +1,16 @@
 import type { Metadata } from 'next'
 
-import { Img } from '@/components/site/Img'
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { CampaignList, ProgramList, relName, StatementList } from '@/components/site/Lists'
-import { Localized } from '@/components/site/Localized'
-import { t } from '@/lib/site/i18n'
-import { loadBySlug, slugParams } from '@/lib/site/params'
-import { prerenderSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
-import { isFallback } from '@/lib/site/translation'
+import { Img } from '@/site/components/Img'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { CampaignList, ProgramList, relName, StatementList } from '@/site/components/Lists'
+import { Localized } from '@/site/components/Localized'
+import { t } from '@/site/i18n'
+import { loadBySlug, slugParams } from '@/site/params'
+import { prerenderSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
+import { isFallback } from '@/site/translation'
 import type { Program } from '@/payload-types'
-import { comma } from '@/lib/site/format'
+import { comma } from '@/site/format'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 

@@ -1,5 +1,5 @@
-import { feedRoute } from '@/lib/api/feeds'
+import { feedRoute } from '@/partner-api/feeds'
 
-// json feed (lib/api/feeds.ts). Dynamic: read at request time, cached until the next publish.
+// json feed (partner-api/feeds.ts). Dynamic: read at request time, cached until the next publish.
 export const dynamic = 'force-dynamic'
 export const GET = feedRoute('statements', 'json')

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
 
-import { LanguageSwitcher } from '@/components/site/LanguageSwitcher'
-import { CampaignList, ProgramList, StatementList } from '@/components/site/Lists'
-import { Localized } from '@/components/site/Localized'
-import { t } from '@/lib/site/i18n'
-import { loadBySlug, slugParams } from '@/lib/site/params'
-import { statementsPath } from '@/lib/site/paths'
-import { prerenderSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/lib/site/queries'
-import { pageMetadata } from '@/lib/site/seo'
-import { isFallback } from '@/lib/site/translation'
+import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { CampaignList, ProgramList, StatementList } from '@/site/components/Lists'
+import { Localized } from '@/site/components/Localized'
+import { t } from '@/site/i18n'
+import { loadBySlug, slugParams } from '@/site/params'
+import { statementsPath } from '@/site/paths'
+import { prerenderSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/site/queries'
+import { pageMetadata } from '@/site/seo'
+import { isFallback } from '@/site/translation'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
 

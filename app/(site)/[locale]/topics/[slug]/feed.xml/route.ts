@@ -1,6 +1,6 @@
-import { feedRoute } from '@/lib/api/feeds'
+import { feedRoute } from '@/partner-api/feeds'
 
-// rss feed (lib/api/feeds.ts). Dynamic: read at request time, cached until the next publish.
+// rss feed (partner-api/feeds.ts). Dynamic: read at request time, cached until the next publish.
 export const dynamic = 'force-dynamic'
 // Any topic slug: an unknown one answers 404 from the handler.
 export const dynamicParams = true

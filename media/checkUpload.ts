@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { fileTypeFromBuffer } from 'file-type'
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import sharp from 'sharp'
+
+import { allowedTypes, formatBytes, kindOf, maxInputPixels, sizeLimit } from './policy'
+
+const acceptedList = 'JPEG, PNG, WebP, GIF, MP3, M4A, OGG, MP4, WebM, PDF and WebVTT captions'
+
+const refuse = (message: string, status = 400) => new APIError(message, status, null, true)
+
+/** Text-based formats that can carry code a browser would run. Looked for in the first bytes. */
+function describeMarkupOrScript(head: string): string | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart().toLowerCase()
+  if (text.startsWith('#!')) return 'a script'
+  if (/<svg[\s>]/.test(text)) return 'SVG'
+  if (/^<!doctype html|<html[\s>]|<script[\s>]|<body[\s>]|<head[\s>]|<iframe[\s>]/.test(text)) return 'HTML'
+  if (text.startsWith('<?xml') || text.startsWith('<')) return 'XML or HTML'
+  if (/^(function\b|var |let |const |import |export |\(function)/.test(text)) return 'a script'
+  return undefined
+}
+
+/** WebVTT: UTF-8 text whose first line is "WEBVTT", alone or followed by a space or tab. */
+export function isWebVTT(data: Buffer): boolean {
+  if (data.includes(0)) return false
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    return false
+  }
+  return /^\uFEFF?WEBVTT(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text)
+}
+
+/**
+ * A stored filename readers can see in URLs: no folders, control or direction-override
+ * characters, at most 60 characters of name, the extension that matches the bytes, and a random
+ * suffix so two uploads can never claim the same name, even at the same moment.
+ */
+export function safeFilename(original: string, ext: string): string {
+  const leaf = original.split(/[\\/]/).pop() ?? ''
+  const withoutExt = leaf.includes('.') ? leaf.slice(0, leaf.lastIndexOf('.')) : leaf
+  const base = withoutExt
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  const short = Array.from(base).slice(0, 60).join('').replace(/-+$/, '') || 'file'
+  return `${short}-${randomBytes(4).toString('hex')}.${ext}`
+}
+
+/**
+ * Runs before Payload touches an uploaded file (create or replace). Decides what the file IS from
+ * its bytes (never its name or declared type), refuses anything off the allowlist with a reason,
+ * applies the per-kind size limit, refuses images that declare more pixels than we will decode,
+ * and gives the file a safe, unique name with the right extension.
+ */
+export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  const file = args?.req?.file
+  if (operation === 'create' && !file) {
+    // Without a file, Payload would fetch `url` (a server-side request to a user-given address)
+    // or reuse another item's stored file by `filename`. Neither is allowed: upload the file.
+    // Payload lifts `url` out of the data before this hook runs, so look at the request body too.
+    const data = (args as { data?: Record<string, unknown> }).data
+    const body = (args.req as { data?: Record<string, unknown> }).data
+    if ((data && (data.url || data.filename)) || (body && typeof body === 'object' && (body.url || body.filename))) {
+      throw refuse('Upload the file itself: the library does not fetch files from web addresses or copy other items\' files.')
+    }
+    return args
+  }
+  if (!file || operation !== 'update' && operation !== 'create') return args
+  const data: Buffer | undefined = file.data
+  if (!data || data.length === 0) throw refuse('The file is empty.')
+
+  const detected = await fileTypeFromBuffer(data)
+  let mime = detected?.mime as string | undefined
+  if (!mime) {
+    if (isWebVTT(data)) {
+      mime = 'text/vtt'
+    } else {
+      const looksLike = describeMarkupOrScript(data.subarray(0, 2048).toString('utf8'))
+      if (looksLike) {
+        throw refuse(
+          `This file is ${looksLike}, whatever its name says. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
+        )
+      }
+      throw refuse(`We could not recognise this file's type from its contents. Accepted: ${acceptedList}.`)
+    }
+  }
+  if (mime === 'application/xml' || mime === 'image/svg+xml' || mime === 'text/html') {
+    throw refuse(
+      `This file is ${mime === 'text/html' ? 'HTML' : mime === 'image/svg+xml' ? 'SVG' : 'XML'}. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
+    )
+  }
+  const allowed = allowedTypes[mime]
+  if (!allowed) {
+    throw refuse(`Files of type ${mime} are not accepted (judged from the file's contents). Accepted: ${acceptedList}.`)
+  }
+
+  const kind = kindOf(mime)!
+  const limit = sizeLimit(kind)
+  const size = file.size ?? data.length
+  if (size > limit) {
+    throw refuse(`This ${kind} file is ${formatBytes(size)}; the limit for ${kind} files is ${formatBytes(limit)}.`, 413)
+  }
+
+  if (kind === 'image') {
+    // metadata() reads the header only: nothing is decoded, so a bomb costs nothing here.
+    let meta: sharp.Metadata
+    try {
+      meta = await sharp(data, { limitInputPixels: false }).metadata()
+    } catch {
+      throw refuse('This image is damaged or incomplete and cannot be read.')
+    }
+    const pixels = (meta.width ?? 0) * (meta.height ?? 0) * (meta.pages ?? 1)
+    if (!meta.width || !meta.height) throw refuse('This image does not say how big it is and cannot be used.')
+    if (pixels > maxInputPixels()) {
+      throw refuse(
+        `This image declares ${meta.width} x ${meta.height} pixels${(meta.pages ?? 1) > 1 ? ` x ${meta.pages} frames` : ''} (${Math.round(pixels / 1e6)} megapixels); the limit is ${Math.round(maxInputPixels() / 1e6)} megapixels. Resize it before uploading.`,
+      )
+    }
+  }
+
+  file.mimetype = mime
+  file.name = safeFilename(file.name || 'file', allowed.ext)
+  return args
+}
+
+/**
+ * Payload fetches `url` server-side when a document is created with `filename` + `url` and no
+ * file, even with pasteURL off. Every such fetch asks this filter for its headers first, so
+ * refusing here stops it on every path (REST, GraphQL, Local API). Only our own file URLs pass
+ * (Payload re-reads a stored file that way when a crop or focal point changes on remote storage).
+ */
+export const refuseExternalFetch = (
+  _headers: Record<string, string>,
+  context?: { isSameOrigin: boolean; url: string },
+): Record<string, string> => {
+  const { isSameOrigin = false, url = '' } = context ?? {}
+  let own = false
+  try {
+    const target = new URL(url)
+    const server = process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : undefined
+    own = (isSameOrigin || target.origin === server) && target.pathname.startsWith('/api/media/file/')
+  } catch {
+    own = false
+  }
+  if (!own) throw refuse("The library does not fetch files from web addresses: upload the file itself.")
+  return {}
+}

@@ -1,0 +1,184 @@
+/**
+ * Outgoing webhooks: which change is which event, who wants it, and the signed HTTP delivery.
+ * Deliveries are queued as Payload jobs (partner-api/deliverWebhook.ts) so the editor's save never waits
+ * for a partner's server.
+ */
+import crypto from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
+
+import { serverURL } from '../platform/serverUrl'
+import { documentPath } from '../site/paths'
+import { checkTarget } from './webhookTarget'
+
+export const WEBHOOK_EVENTS = ['published', 'updated', 'unpublished', 'withdrawn'] as const
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+export const SIGNATURE_HEADER = 'X-Daleel-Signature'
+export const TIMESTAMP_HEADER = 'X-Daleel-Timestamp'
+export const MAX_ATTEMPTS = 6 // the first try and five retries
+
+export function generateWebhookSecret(): string {
+  return `whsec_${crypto.randomBytes(32).toString('base64url')}`
+}
+
+/** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`: partners recompute it to trust the call. */
+export function sign(secret: string, timestamp: string, body: string): string {
+  return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
+}
+
+type Stored = { status: string; updatedAt?: string; withdrawn: boolean } | null
+
+async function storedState(req: PayloadRequest, collection: string, id: string | number, hasDrafts: boolean): Promise<Stored> {
+  // The main table only changes on publish/unpublish/non-draft saves; draft saves go to versions.
+  const doc = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as any
+  if (!doc) return null
+  return {
+    status: hasDrafts ? (doc._status ?? 'draft') : 'published',
+    updatedAt: doc.updatedAt,
+    withdrawn: Boolean(doc.withdrawal?.withdrawn),
+  }
+}
+
+const ctxKey = (collection: string, id: unknown) => `webhookBefore:${collection}:${String(id)}`
+
+/** Remembers what the stored document looked like before the save. */
+export const rememberBefore: CollectionBeforeChangeHook = async ({ collection, operation, originalDoc, req, data }) => {
+  if (req.context.disableWebhooks) return data
+  if (operation === 'update' && originalDoc?.id !== undefined) {
+    try {
+      req.context[ctxKey(collection.slug, originalDoc.id)] = await storedState(req, collection.slug, originalDoc.id, hasDrafts(collection))
+    } catch {
+      /* unknown before-state: treated as new */
+    }
+  }
+  return data
+}
+
+function hasDrafts(collection: { versions?: unknown }): boolean {
+  const v = collection.versions as { drafts?: unknown } | undefined
+  return Boolean(v && typeof v === 'object' && v.drafts)
+}
+
+export function classify(before: Stored, after: Stored): WebhookEvent | null {
+  const wasPublished = before?.status === 'published'
+  const isPublished = after?.status === 'published'
+  if (!wasPublished && isPublished) return after!.withdrawn ? 'withdrawn' : 'published'
+  if (wasPublished && !isPublished) return 'unpublished'
+  if (wasPublished && isPublished) {
+    if (before!.updatedAt === after!.updatedAt) return null // a draft saved over a published document
+    if (!before!.withdrawn && after!.withdrawn) return 'withdrawn'
+    return 'updated'
+  }
+  return null
+}
+
+export const webhookAfterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
+  if (req.context.disableWebhooks) return doc
+  try {
+    const before = operation === 'create' ? null : ((req.context[ctxKey(collection.slug, doc.id)] as Stored) ?? null)
+    const after = await storedState(req, collection.slug, doc.id, hasDrafts(collection))
+    const event = classify(before, after)
+    if (event) await enqueue(req, event, collection.slug, doc)
+  } catch (err) {
+    // A webhook problem must never cost the editor their save.
+    req.payload.logger.error({ msg: `webhook enqueue failed: ${(err as Error).message}` })
+  }
+  return doc
+}
+
+export const webhookAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  if (req.context.disableWebhooks) return doc
+  try {
+    if (!hasDrafts(collection) || doc?._status === 'published') await enqueue(req, 'unpublished', collection.slug, doc)
+  } catch (err) {
+    req.payload.logger.error({ msg: `webhook enqueue failed: ${(err as Error).message}` })
+  }
+  return doc
+}
+
+function publicUrl(collection: string, doc: any): string | null {
+  const path = doc?.slug ? documentPath('en', collection, doc.slug) : null
+  return path ? `${serverURL()}${path}` : null
+}
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object' && typeof (value as any).en === 'string') return (value as any).en
+  return null
+}
+
+async function enqueue(req: PayloadRequest, event: WebhookEvent, collection: string, doc: any) {
+  const endpoints = await req.payload.find({
+    collection: 'webhook-endpoints',
+    where: { and: [{ active: { equals: true } }, { events: { contains: event } }] },
+    overrideAccess: true,
+    depth: 0,
+    limit: 200,
+    req,
+  })
+  const targets = endpoints.docs.filter((e: any) => !e.collections?.length || e.collections.includes(collection))
+  if (!targets.length) return
+  const occurredAt = new Date().toISOString()
+  const body = {
+    event,
+    collection,
+    occurredAt,
+    document: {
+      id: doc.id,
+      slug: doc.slug ?? null,
+      title: textOf(doc.title) ?? textOf(doc.name),
+      url: publicUrl(collection, doc),
+      apiUrl: `${serverURL()}/api/${collection}/${doc.id}`,
+    },
+  }
+  for (const endpoint of targets) {
+    const delivery = await req.payload.create({
+      collection: 'webhook-deliveries',
+      data: { endpoint: endpoint.id, event, collection, documentId: String(doc.id), payload: body, status: 'queued', attempts: 0 },
+      overrideAccess: true,
+      req,
+    })
+    await queueDelivery(req.payload, delivery.id, req)
+  }
+}
+
+export async function queueDelivery(payload: Payload, deliveryId: string | number, req?: PayloadRequest) {
+  await payload.jobs.queue({ task: 'deliverWebhook', input: { deliveryId: String(deliveryId) }, req } as any)
+}
+
+export type SendResult = { status: number | null; error?: string; ms: number }
+
+/** POSTs the signed body to the endpoint, connecting only to the address that passed the target check. */
+export async function send(urlString: string, secret: string, deliveryId: string, event: string, bodyObject: unknown, timeoutMs = 10_000): Promise<SendResult> {
+  const started = Date.now()
+  const { url, address, family } = await checkTarget(urlString)
+  const body = JSON.stringify({ id: deliveryId, ...(bodyObject as object) })
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const client = url.protocol === 'https:' ? https : http
+  return new Promise<SendResult>((resolve) => {
+    const request = client.request(
+      url,
+      {
+        method: 'POST',
+        timeout: timeoutMs,
+        lookup: (_host, _opts, cb: any) => (_opts && (_opts as any).all ? cb(null, [{ address, family }]) : cb(null, address, family)),
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Daleel-Webhooks/1',
+          [SIGNATURE_HEADER]: sign(secret, timestamp, body),
+          [TIMESTAMP_HEADER]: timestamp,
+          'X-Daleel-Event': event,
+          'X-Daleel-Delivery': deliveryId,
+        },
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve({ status: res.statusCode ?? null, ms: Date.now() - started }))
+      },
+    )
+    request.on('timeout', () => request.destroy(new Error('timed out')))
+    request.on('error', (err) => resolve({ status: null, error: err.message, ms: Date.now() - started }))
+    request.end(body)
+  })
+}

@@ -1,0 +1,107 @@
+/**
+ * Site search: published content of every public type, in one language, grouped by type.
+ *
+ * It queries the content collections themselves (`like` on the human-readable fields of the
+ * requested locale) instead of keeping a second copy in a search index (@payloadcms/plugin-search):
+ * the collections' own read access then decides what a reader finds (drafts stay invisible through
+ * the same `publishedOrStaff` rule as every other door, with nothing to keep in sync or to leak),
+ * there is no extra collection or migration, and an organisation's few hundred documents are
+ * searched in milliseconds. Revisit with a real index if the content grows into the tens of thousands.
+ */
+import type { Payload, Where } from 'payload'
+
+import type { Locale } from '../content/locales'
+import { plainText } from '../content/richText'
+import { contactPath, documentPath } from '../site/paths'
+
+export const SEARCH_COLLECTIONS = ['statements', 'programs', 'campaigns', 'people', 'topics', 'offices'] as const
+export type SearchCollection = (typeof SEARCH_COLLECTIONS)[number]
+
+/** Fields searched per type (all localized, so the query runs in the reader's language). */
+const FIELDS: Record<SearchCollection, { title: string; summary?: string; text: string[] }> = {
+  statements: { title: 'title', summary: 'summary', text: ['title', 'summary', 'event', 'speakerName', 'body'] },
+  programs: { title: 'title', summary: 'summary', text: ['title', 'summary', 'body'] },
+  campaigns: { title: 'title', summary: 'summary', text: ['title', 'summary', 'body'] },
+  people: { title: 'name', summary: 'role', text: ['name', 'role', 'bio'] },
+  topics: { title: 'name', summary: 'description', text: ['name', 'description'] },
+  offices: { title: 'name', summary: 'city', text: ['name', 'city', 'addressLines.line'] },
+}
+
+export const MAX_QUERY_LENGTH = 100
+const PER_TYPE = 20
+
+export type SearchResult = {
+  collection: SearchCollection
+  id: number | string
+  title: string
+  summary?: string
+  /** Public path of the page showing it, in the reader's language. */
+  path: string
+}
+export type SearchGroup = { collection: SearchCollection; results: SearchResult[] }
+export type SearchResponse = { query: string; groups: SearchGroup[]; total: number }
+
+/**
+ * Tidy what the reader typed: trim, collapse spaces, cap the length, and write the Arabic forms
+ * of yeh and kaf (common on Arabic keyboards) as the Urdu letters our text uses.
+ */
+export function normaliseQuery(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : ''
+  return text
+    .normalize('NFC')
+    .replace(/[\u064A\u0649]/g, '\u06CC')
+    .replace(/\u0643/g, '\u06A9')
+    .replace(/[%_\\]/g, ' ') // wildcards of SQL LIKE mean nothing to readers
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+}
+
+function excerpt(value: unknown, max = 220): string | undefined {
+  const text = (typeof value === 'string' ? value : plainText(value)).replace(/\s+/g, ' ').trim()
+  if (!text) return undefined
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
+}
+
+/**
+ * Search published content. `user` is only for staff previews; the public passes none and sees
+ * exactly what anonymous REST readers see (overrideAccess: false).
+ */
+export async function searchSite(
+  payload: Payload,
+  { query, locale, user }: { query: unknown; locale: Locale; user?: unknown },
+): Promise<SearchResponse> {
+  const q = normaliseQuery(query)
+  if (q.length < 2) return { query: q, groups: [], total: 0 }
+
+  const groups = await Promise.all(
+    SEARCH_COLLECTIONS.map(async (collection): Promise<SearchGroup> => {
+      const spec = FIELDS[collection]
+      const where: Where = { or: spec.text.map((field) => ({ [field]: { like: q } })) }
+      const { docs } = await payload.find({
+        collection,
+        where,
+        locale,
+        overrideAccess: false,
+        user: user as never,
+        draft: false,
+        depth: 0,
+        limit: PER_TYPE,
+        sort: collection === 'statements' ? '-deliveredOn' : undefined,
+      })
+      const results = (docs as Array<Record<string, any>>).map((doc) => ({
+        collection,
+        id: doc.id,
+        title: String(doc[spec.title] ?? ''),
+        summary: spec.summary ? excerpt(doc[spec.summary]) : undefined,
+        path:
+          collection === 'offices'
+            ? contactPath(locale)
+            : (documentPath(locale, collection, String(doc.slug ?? '')) ?? contactPath(locale)),
+      }))
+      return { collection, results }
+    }),
+  )
+  const found = groups.filter((g) => g.results.length > 0)
+  return { query: q, groups: found, total: found.reduce((n, g) => n + g.results.length, 0) }
+}

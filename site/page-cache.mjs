@@ -1,0 +1,222 @@
+/**
+ * The reader-facing layer in front of Next.js (used by server.mjs) for public GET requests:
+ *
+ * 1. A page cache: finished public pages kept in memory, so a repeat request is answered without
+ *    entering Next's router at all. Why our own: Next's cache saves the rendering, but every cached
+ *    request still pays for Next's routing, rewrites, header rules and response assembly; on our
+ *    2-core machine that held a cached statement page to a tenth of what Node can send (see
+ *    docs/performance.md). A CDN or nginx cache in front does the same job where there is one.
+ * 2. Reader HTML: pages are sent without Next's client runtime (site/reader-html.mjs).
+ * 3. gzip for what it sends (computed once per cached page, not per request).
+ *
+ * What it stores: only what Next itself marks as shareable: GET 200 responses whose Cache-Control
+ * has s-maxage or max-age and neither `private`, `no-store` nor `no-cache`, and that set no
+ * cookie. What never comes here (it goes to Next untouched): anything for staff (Payload's session
+ * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
+ * (RSC) requests, range requests and requests with an Authorization header.
+ *
+ * Freshness: every write through the REST API (server.mjs) and every revalidation
+ * (content/revalidate.ts, through the global `daleel.pageCache` handle) empties it; with REDIS_URL a purge on one server is sent to
+ * all (server.mjs). A response that started before a purge is never stored after it (the
+ * generation check), and each entry lives at most `ttlSeconds` as a last line of defence against a
+ * purge that never came (e.g. a change made by a script on another machine).
+ */
+import zlib from 'node:zlib'
+
+import { withoutClientRuntime } from './reader-html.mjs'
+
+const BYPASS_PATHS = /^\/(?:api|admin|next|_next)(?:\/|$)/
+const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'range', 'authorization']
+const STAFF_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data)=/
+const NOT_STORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding'])
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/i
+
+export const HANDLE = Symbol.for('daleel.pageCache')
+
+const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
+
+/**
+ * @param {{ maxBytes?: number, maxEntryBytes?: number, ttlSeconds?: number, readerHtml?: boolean, now?: () => number }} [options]
+ */
+export function createPageCache(options = {}) {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
+  const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024
+  const ttlMs = (options.ttlSeconds ?? 60) * 1000
+  const readerHtml = options.readerHtml ?? true
+  const now = options.now ?? Date.now
+  /** @type {Map<string, { status: number, headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer | null, etag?: string, at: number }>} */
+  const entries = new Map() // in insertion order: the first is the least recently used
+  let bytes = 0
+  let generation = 0
+  const listeners = new Set()
+  const stats = { hits: 0, misses: 0, stores: 0, purges: 0 }
+
+  /** The cache key when this request is a public read this layer handles; null sends it to Next untouched. */
+  function keyFor(req) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null
+    const url = req.url || '/'
+    if (BYPASS_PATHS.test(url) || url.includes('_rsc=')) return null
+    for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null
+    if (STAFF_COOKIES.test(req.headers.cookie || '')) return null
+    return `${req.headers.host || ''}|${url}`
+  }
+
+  function remove(key) {
+    const entry = entries.get(key)
+    if (!entry) return
+    bytes -= entry.body.length + (entry.gzip?.length ?? 0)
+    entries.delete(key)
+  }
+
+  function send(req, res, status, headers, body, gzip) {
+    const out = { ...headers }
+    let payload = body
+    if (gzip && acceptsGzip(req)) {
+      payload = gzip
+      out['content-encoding'] = 'gzip'
+    }
+    if (gzip) out.vary = out.vary ? `${out.vary}, Accept-Encoding` : 'Accept-Encoding'
+    out['content-length'] = String(payload.length)
+    res.writeHead(status, out)
+    res.end(req.method === 'HEAD' ? undefined : payload)
+  }
+
+  function fromMemory(req, res, key) {
+    const entry = entries.get(key)
+    if (!entry) return false
+    if (now() - entry.at > ttlMs) {
+      remove(key)
+      return false
+    }
+    entries.delete(key) // most recently used goes to the end
+    entries.set(key, entry)
+    stats.hits += 1
+    const headers = { ...entry.headers, 'x-daleel-page-cache': 'HIT' }
+    const inm = req.headers['if-none-match']
+    if (entry.etag && inm && inm.split(/\s*,\s*/).includes(entry.etag)) {
+      res.writeHead(304, headers)
+      res.end()
+      return true
+    }
+    send(req, res, entry.status, headers, entry.body, entry.gzip)
+    return true
+  }
+
+  /**
+   * Answer a request: from memory when we can, otherwise through `next(req, res)` with the answer
+   * held back until it is complete, so it can be turned into reader HTML, compressed and kept.
+   */
+  function handle(req, res, next) {
+    const key = keyFor(req)
+    if (!key) return next(req, res)
+    if (fromMemory(req, res, key)) return undefined
+    stats.misses += 1
+
+    const startedIn = generation
+    const gzipWanted = acceptsGzip(req)
+    delete req.headers['accept-encoding'] // Next sends plain bytes; we compress what we send
+    const chunks = []
+    const { writeHead, end } = res
+    const hold = (chunk, encoding) => {
+      if (chunk == null || typeof chunk === 'function') return
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    }
+    res.writeHead = function (status, ...rest) {
+      res.statusCode = status
+      const headers = rest.find((r) => r && typeof r === 'object' && !Array.isArray(r))
+      if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value)
+      return res
+    }
+    res.flushHeaders = () => {}
+    res.write = function (chunk, encoding, cb) {
+      hold(chunk, encoding)
+      const done = typeof encoding === 'function' ? encoding : cb
+      if (typeof done === 'function') process.nextTick(done)
+      return true
+    }
+    res.end = function (chunk, encoding, cb) {
+      hold(chunk, encoding)
+      const done = [chunk, encoding, cb].find((a) => typeof a === 'function')
+      res.writeHead = writeHead
+      res.end = end
+      finish()
+      if (done) res.once('finish', done)
+      return res
+    }
+
+    function finish() {
+      let body = Buffer.concat(chunks)
+      const status = res.statusCode
+      const type = String(res.getHeader('content-type') || '')
+      if (readerHtml && type.startsWith('text/html')) {
+        const reader = withoutClientRuntime(body.toString('utf8'))
+        if (reader !== null) {
+          body = Buffer.from(reader, 'utf8')
+          // No script is left, so none may run: an injected one would be refused by the browser.
+          const csp = res.getHeader('content-security-policy')
+          if (csp) res.setHeader('content-security-policy', String(csp).replace(/script-src [^;]*/, "script-src 'none'"))
+        }
+      }
+      const gzip = COMPRESSIBLE.test(type) && body.length > 512 ? zlib.gzipSync(body, { level: 6 }) : null
+      /** @type {Record<string, string | string[]>} */
+      const headers = {}
+      for (const [name, value] of Object.entries(res.getHeaders())) {
+        if (value === undefined || NOT_STORED_HEADERS.has(name)) continue
+        headers[name] = Array.isArray(value) ? value.map(String) : String(value)
+        res.removeHeader(name)
+      }
+      for (const name of NOT_STORED_HEADERS) res.removeHeader(name)
+      if (gzipWanted) req.headers['accept-encoding'] = 'gzip'
+      send(req, res, status, headers, body, gzip)
+      if (shareable(req, status, headers, body) && generation === startedIn) {
+        remove(key)
+        entries.set(key, { status, headers, body, gzip, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
+        bytes += body.length + (gzip?.length ?? 0)
+        stats.stores += 1
+        for (const oldest of entries.keys()) {
+          if (bytes <= maxBytes) break
+          remove(oldest)
+        }
+      }
+    }
+    return next(req, res)
+  }
+
+  function shareable(req, status, headers, body) {
+    if (req.method !== 'GET' || status !== 200 || headers['set-cookie'] || body.length > maxEntryBytes) return false
+    const cc = String(headers['cache-control'] || '')
+    return !/\b(?:private|no-store|no-cache)\b/.test(cc) && /\b(?:s-maxage|max-age)=[1-9]/.test(cc)
+  }
+
+  /** Empty the cache (and tell other servers, through the listeners server.mjs adds). */
+  function purge({ broadcast = true } = {}) {
+    generation += 1
+    entries.clear()
+    bytes = 0
+    stats.purges += 1
+    if (broadcast) for (const listener of listeners) listener()
+  }
+
+  /**
+   * Empty it now and once more a moment later: Next applies a revalidation only as the request
+   * that caused it ends (to Redis, with several servers, just after), so a page it serves in
+   * between may still be the old one and must not stay cached.
+   */
+  function purgeAfterChange() {
+    purge()
+    setTimeout(() => purge(), 1500).unref?.()
+  }
+
+  return {
+    handle,
+    purge,
+    purgeAfterChange,
+    onPurge: (listener) => listeners.add(listener),
+    stats: () => ({ ...stats, entries: entries.size, bytes, generation }),
+  }
+}
+
+/** Empty the running server's page cache, if there is one (called from the app after revalidation). */
+export function purgePageCache() {
+  globalThis[HANDLE]?.purgeAfterChange()
+}

@@ -1,0 +1,309 @@
+import { draftMode, headers } from 'next/headers'
+import type { Where } from 'payload'
+import { cache } from 'react'
+
+import type { Locale } from '@/content/locales'
+import { payloadClient } from '@/platform/payload'
+import type { Campaign, Media, Navigation, Office, Person, Program, SiteSetting, Statement, Topic } from '@/payload-types'
+
+/**
+ * Every read the public pages make. All go through the Local API with `overrideAccess: false`, so
+ * the collections' own access rules decide what a reader may see (published only, no private
+ * fields). In draft mode (entered by staff through the preview route) the logged-in user is
+ * passed along with `draft: true`: access still decides, so only staff ever see drafts.
+ * Each function is wrapped in React `cache` so generateMetadata and the page share one query.
+ */
+
+export const STATEMENTS_PER_PAGE = 10
+
+type Viewer = { draft: boolean; user?: any }
+
+/** Only reads request headers when draft mode is on, so ordinary pages stay static. */
+const viewer = cache(async (): Promise<Viewer> => {
+  let enabled = false
+  try {
+    enabled = (await draftMode()).isEnabled
+  } catch {
+    // Outside a request (generateStaticParams at build time): never draft.
+    return { draft: false }
+  }
+  if (!enabled) return { draft: false }
+  const payload = await payloadClient()
+  const { user } = await payload.auth({ headers: await headers() })
+  return user ? { draft: true, user } : { draft: false }
+})
+
+async function base(locale: Locale) {
+  const v = await viewer()
+  return { locale, overrideAccess: false as const, draft: v.draft, user: v.user }
+}
+
+const published: Where = {}
+
+export const getSiteSettings = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
+})
+
+export const getNavigation = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
+})
+
+// ---------- Programs ----------
+
+export const listPrograms = cache(async (locale: Locale, where: Where = published, limit = 50) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'programs',
+    where,
+    limit,
+    depth: 1,
+    sort: '-publishedAt',
+    select: { title: true, slug: true, summary: true, programStatus: true, startDate: true, endDate: true, heroImage: true },
+  })
+  return res.docs as unknown as Program[]
+})
+
+export const getProgram = cache(async (locale: Locale, slug: string) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'programs',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+  })
+  return (res.docs[0] as unknown as Program | undefined) ?? null
+})
+
+// ---------- Statements ----------
+
+export type StatementFilters = { topic?: string; type?: string; year?: number; speaker?: string; page?: number }
+
+const statementListSelect = {
+  title: true,
+  slug: true,
+  summary: true,
+  statementType: true,
+  deliveredOn: true,
+  speaker: true,
+  speakerName: true,
+  issuingOrganisation: true,
+  withdrawal: true,
+  relatedPrograms: true,
+} as const
+
+export const listStatements = cache(async (locale: Locale, filters: StatementFilters = {}, limit = STATEMENTS_PER_PAGE) => {
+  const payload = await payloadClient()
+  const and: Where[] = []
+  if (filters.topic) and.push({ 'topics.slug': { equals: filters.topic } })
+  if (filters.type) and.push({ statementType: { equals: filters.type } })
+  if (filters.speaker) and.push({ 'speaker.slug': { equals: filters.speaker } })
+  if (filters.year) {
+    and.push({ deliveredOn: { greater_than_equal: `${filters.year}-01-01T00:00:00.000Z` } })
+    and.push({ deliveredOn: { less_than: `${filters.year + 1}-01-01T00:00:00.000Z` } })
+  }
+  return payload.find({
+    ...(await base(locale)),
+    collection: 'statements',
+    where: and.length ? { and } : {},
+    limit,
+    page: filters.page && filters.page > 0 ? filters.page : 1,
+    depth: 1,
+    sort: '-deliveredOn',
+    select: statementListSelect,
+  }) as unknown as Promise<{ docs: Statement[]; totalDocs: number; totalPages: number; page?: number }>
+})
+
+export const statementsWhere = cache(async (locale: Locale, where: Where, limit = 20) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'statements',
+    where,
+    limit,
+    depth: 1,
+    sort: '-deliveredOn',
+    select: statementListSelect,
+  })
+  return res.docs as unknown as Statement[]
+})
+
+export const getStatement = cache(async (locale: Locale, slug: string) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'statements',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+  })
+  return (res.docs[0] as unknown as Statement | undefined) ?? null
+})
+
+/** Values for the statement filter form: every year with a published statement, and the speakers. */
+export const statementFacets = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'statements',
+    limit: 500,
+    depth: 1,
+    pagination: false,
+    select: { deliveredOn: true, speaker: true },
+  })
+  const years = new Set<number>()
+  const speakers = new Map<string, string>()
+  for (const s of res.docs as unknown as Statement[]) {
+    if (s.deliveredOn) years.add(new Date(s.deliveredOn).getUTCFullYear())
+    if (s.speaker && typeof s.speaker === 'object') speakers.set(s.speaker.slug, s.speaker.name)
+  }
+  return {
+    years: [...years].sort((a, b) => b - a),
+    speakers: [...speakers.entries()].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  }
+})
+
+// ---------- Campaigns ----------
+
+const campaignListSelect = {
+  title: true,
+  slug: true,
+  summary: true,
+  startDate: true,
+  endDate: true,
+  status: true,
+  callToAction: true,
+} as const
+
+export const listCampaigns = cache(async (locale: Locale, where: Where = published, limit = 100) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'campaigns',
+    where,
+    limit,
+    depth: 0,
+    sort: '-startDate',
+    select: campaignListSelect,
+  })
+  return res.docs as unknown as Campaign[]
+})
+
+export const getCampaign = cache(async (locale: Locale, slug: string) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'campaigns',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+  })
+  return (res.docs[0] as unknown as Campaign | undefined) ?? null
+})
+
+// ---------- Media, offices, people, topics ----------
+
+export const listMedia = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'media',
+    limit: 200,
+    // depth 1 brings each recording's caption file.
+    depth: 1,
+    sort: '-createdAt',
+  })
+  return res.docs as unknown as Media[]
+})
+
+/** Head office first, then staff's display order. */
+export const listOffices = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  const res = await payload.find({
+    ...(await base(locale)),
+    collection: 'offices',
+    limit: 100,
+    depth: 0,
+    sort: ['-headOffice', 'displayOrder'],
+  })
+  return res.docs as unknown as Office[]
+})
+
+export const getPerson = cache(async (locale: Locale, slug: string) => {
+  const payload = await payloadClient()
+  const res = await payload.find({ ...(await base(locale)), collection: 'people', where: { slug: { equals: slug } }, limit: 1, depth: 1 })
+  return (res.docs[0] as unknown as Person | undefined) ?? null
+})
+
+export const listPeople = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  const res = await payload.find({ ...(await base(locale)), collection: 'people', limit: 200, depth: 1, sort: 'name' })
+  return res.docs as unknown as Person[]
+})
+
+export const getTopic = cache(async (locale: Locale, slug: string) => {
+  const payload = await payloadClient()
+  const res = await payload.find({ ...(await base(locale)), collection: 'topics', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
+  return (res.docs[0] as unknown as Topic | undefined) ?? null
+})
+
+export const listTopics = cache(async (locale: Locale) => {
+  const payload = await payloadClient()
+  const res = await payload.find({ ...(await base(locale)), collection: 'topics', limit: 200, depth: 0, sort: 'name' })
+  return res.docs as unknown as Topic[]
+})
+
+/**
+ * How many documents of each type `next build` renders ahead (the most recently changed). The rest
+ * are rendered on their first request and cached from then on, exactly as new ones are; so build
+ * time and memory stay flat however much an organisation has published (1,000 statements made
+ * the build take 138 s instead of about 60 s; docs/performance.md).
+ */
+export const PRERENDER_PER_COLLECTION = 50
+
+/** Slugs for generateStaticParams (published documents only, as the public sees them). */
+export async function prerenderSlugs(collection: 'programs' | 'statements' | 'campaigns' | 'people' | 'topics'): Promise<string[]> {
+  try {
+    const payload = await payloadClient()
+    const res = await payload.find({
+      collection,
+      overrideAccess: false,
+      limit: PRERENDER_PER_COLLECTION,
+      sort: '-updatedAt',
+      depth: 0,
+      select: { slug: true },
+    })
+    return res.docs.map((d: any) => d.slug).filter(Boolean)
+  } catch {
+    // No database yet (first build): pages are rendered on first request instead.
+    return []
+  }
+}
+
+/**
+ * The Urdu document without falling back to English, to see which fields are untranslated.
+ * One cheap query (depth 0) per page, only on Urdu pages.
+ */
+export const getUntranslated = cache(
+  async (collection: 'programs' | 'statements' | 'campaigns' | 'people' | 'topics', id: number | string) => {
+    const payload = await payloadClient()
+    const v = await viewer()
+    try {
+      return (await payload.findByID({
+        collection,
+        id,
+        locale: 'ur',
+        fallbackLocale: false,
+        overrideAccess: false,
+        draft: v.draft,
+        user: v.user,
+        depth: 0,
+      })) as Record<string, unknown>
+    } catch {
+      return null
+    }
+  },
+)

@@ -1,0 +1,79 @@
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import { APIError } from 'payload'
+
+import { hasRole } from '../access/roles'
+
+/** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
+export class ContributorForbidden extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+  }
+}
+
+async function currentMainDoc(req: PayloadRequest, collection: string, id: number | string) {
+  // The main row holds the live (published) state; drafts live in the versions table.
+  return (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as
+    | { _status?: string; firstPublishedAt?: string | null; withdrawal?: { withdrawn?: boolean | null } | null; deletedAt?: string | null }
+    | null
+}
+
+const askAnEditor = 'Submit it for review (set Review to "Waiting for review") and an editor will publish it.'
+
+/**
+ * Contributors write drafts; only editors and admins put anything live or take it down.
+ * Runs before access control on every API (Local with overrideAccess:false, REST, GraphQL, and
+ * scheduled-publish jobs, which run as the person who scheduled them), so the refusal is a clear
+ * 403 and nothing is written. Access functions (access/ownContent.ts) say the same thing so the
+ * admin hides the Publish button from contributors.
+ */
+export const guardContributorOperation: CollectionBeforeOperationHook = async ({ args: operationArgs, collection, operation, req }) => {
+  // The arguments differ per operation; we read only id, data, draft and overrideAccess.
+  const args = operationArgs as any
+  if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
+  const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+  if (!hasDrafts) return args
+
+  if (operation === 'create' || operation === 'update') {
+    const data = (args.data ?? {}) as Record<string, any>
+    if (data._status === 'published') {
+      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+    }
+    if (args.publishSpecificLocale || args.publishAllLocales) {
+      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+    }
+    if (operation === 'create') {
+      if (data.withdrawal?.withdrawn) throw new ContributorForbidden('Only editors can withdraw content.')
+      return args
+    }
+    if (args.id === undefined || args.id === null) {
+      // Bulk edits could touch live documents the contributor cannot see one by one.
+      if (!args.draft) throw new ContributorForbidden('Contributors can change several documents at once only as drafts.')
+      return args
+    }
+    const live = await currentMainDoc(req, collection.slug, args.id)
+    if (!live) return args // access control answers "not found"
+    if (live._status === 'published' && !args.draft) {
+      if (data._status === 'draft') throw new ContributorForbidden('Only editors can unpublish. Ask an editor to take this down.')
+      throw new ContributorForbidden(
+        'This is published, so saving would change the live page. Save your changes as a draft (draft=true) for an editor to review.',
+      )
+    }
+    if (data.withdrawal && typeof data.withdrawal === 'object' && 'withdrawn' in data.withdrawal) {
+      if (Boolean(data.withdrawal.withdrawn) !== Boolean(live.withdrawal?.withdrawn)) {
+        throw new ContributorForbidden('Only editors can withdraw content or bring it back.')
+      }
+    }
+    if ('deletedAt' in data && data.deletedAt && live.firstPublishedAt) {
+      throw new ContributorForbidden('Only editors can delete something that has been published.')
+    }
+    return args
+  }
+
+  if (operation === 'delete' && args.id !== undefined && args.id !== null) {
+    const live = await currentMainDoc(req, collection.slug, args.id)
+    if (live && (live._status === 'published' || live.firstPublishedAt)) {
+      throw new ContributorForbidden('Only editors can delete something that has been published.')
+    }
+  }
+  return args
+}

@@ -1,0 +1,35 @@
+/**
+ * Preview: staff see drafts in the real site layout through Next's draft mode, entered only through
+ * /next/preview after the logged-in user is checked (see app/next/preview/route.ts).
+ */
+import { isLocale, type Locale } from '../content/locales'
+import { serverURL } from '../platform/serverUrl'
+import { documentPath } from '../site/paths'
+
+/** Collections staff can preview (they have drafts and a page of their own). */
+export const PREVIEWABLE = ['programs', 'statements', 'campaigns'] as const
+
+/**
+ * Only a path on this site may follow the preview: "/x" but not "//evil.example" or "/\\evil",
+ * which browsers treat as another host (an open redirect would let a link carry staff anywhere).
+ */
+export function safeSitePath(raw: string | null | undefined): string | null {
+  if (!raw || typeof raw !== 'string') return null
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f]/.test(raw)) return null
+  if (raw.startsWith('/admin') || raw.startsWith('/api')) return null
+  try {
+    const url = new URL(raw, 'http://site.invalid')
+    if (url.host !== 'site.invalid') return null
+    return `${url.pathname}${url.search}${url.hash}`
+  } catch {
+    return null
+  }
+}
+
+/** The preview link for a document: enters draft mode, then opens its page in that language. */
+export function previewUrl(collection: string, slug: string | null | undefined, locale: unknown): string | null {
+  if (!slug) return null
+  const loc: Locale = isLocale(locale) ? locale : 'en'
+  const path = documentPath(loc, collection, slug)
+  return path ? `${serverURL()}/next/preview?path=${encodeURIComponent(path)}` : null
+}
