@@ -21,6 +21,8 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  // The build's standalone copy of the app (.next/standalone: package.json, node_modules) is not source.
+  modulePathIgnorePatterns: ['<rootDir>/.next/'],
 }
 
 export default {

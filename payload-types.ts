@@ -561,6 +561,8 @@ export interface Media {
      */
     alternativeFormatContactEmail?: string | null;
   };
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1802,6 +1804,8 @@ export interface MediaSelect<T extends boolean = true> {
         accessible?: T;
         alternativeFormatContactEmail?: T;
       };
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -717,6 +717,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`pdf_page_count\` numeric,
   	\`pdf_accessible\` integer DEFAULT false,
   	\`pdf_alternative_format_contact_email\` text,
+  	\`prefix\` text DEFAULT '',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,

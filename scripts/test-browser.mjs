@@ -37,6 +37,9 @@ const env = {
   PORT: String(PORT),
   BASE_URL,
   NEXT_TELEMETRY_DISABLED: '1',
+  // The production image's build (scripts/build.mjs with standalone output): the image test
+  // (tests/browser/production-image.test.ts) assembles the image from it instead of building twice.
+  NEXT_OUTPUT: 'standalone',
 }
 delete env.NEXT_PUBLIC_SERVER_URL
 

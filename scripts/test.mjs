@@ -2,7 +2,9 @@
 //   0. the system packages the tests use (scripts/system-packages.mjs): installed with apt-get when
 //      missing (Debian, root), else one line naming the command to run and no test starts;
 //   1. unit + integration tests (Jest; each integration file gets its own fresh SQLite database)
-//   2. browser tests (Jest + Playwright driving Debian's Chromium) against a production build
+//   2. the integration tests again on SQLite with text IDs (SQLITE_ID_TYPE=uuid, migrations/uuid/):
+//      MongoDB's IDs are strings, so no test, guard, page or helper may assume numbers;
+//   3. browser tests (Jest + Playwright driving Debian's Chromium) against a production build
 //      (`npm run build && npm start`) on its own seeded database.
 // Set DATABASE_URI=mongodb://… to run the integration tests on MongoDB (see npm run test:mongo).
 import { spawn } from 'node:child_process'
@@ -50,6 +52,14 @@ ensureDevSecret()
 rmSync(path.join(results, 'jest-fast.json'), { force: true })
 await run('node', [...jest, '--selectProjects', 'unit', 'integration', '--json', `--outputFile=${path.join(results, 'jest-fast.json')}`])
 count(path.join(results, 'jest-fast.json'), 'unit and integration tests')
+
+const onMongo = (process.env.TEST_DATABASE_URI || process.env.DATABASE_URI || '').startsWith('mongodb')
+if (!onMongo) {
+  console.log('\nIntegration tests again, on SQLite with text (uuid) IDs…')
+  rmSync(path.join(results, 'jest-uuid.json'), { force: true })
+  await run('node', [...jest, '--selectProjects', 'integration', '--json', `--outputFile=${path.join(results, 'jest-uuid.json')}`], { SQLITE_ID_TYPE: 'uuid' })
+  count(path.join(results, 'jest-uuid.json'), 'integration tests with text IDs')
+}
 
 const browserTests = existsSync('tests/browser') && readdirSync('tests/browser').some((f) => f.endsWith('.test.ts'))
 if (!onlyFast && browserTests) {

@@ -77,6 +77,8 @@ export async function searchSite(
   const groups = await Promise.all(
     SEARCH_COLLECTIONS.map(async (collection): Promise<SearchGroup> => {
       const spec = FIELDS[collection]
+      // On MongoDB a rich-text field (body, bio) is a nested document and `like` matches nothing
+      // inside it: there, search finds the plain-text fields only (docs/deployment.md).
       const where: Where = { or: spec.text.map((field) => ({ [field]: { like: q } })) }
       const { docs } = await payload.find({
         collection,

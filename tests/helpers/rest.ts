@@ -47,6 +47,15 @@ export async function rest(
   return toResult(res)
 }
 
+/**
+ * The GraphQL type of document IDs: `Int` on SQLite's default integer IDs, `String` on text IDs
+ * (SQLite with SQLITE_ID_TYPE=uuid, MongoDB). Tests pass IDs as variables of this type, or paste
+ * them with JSON.stringify, never bare.
+ */
+export function graphQLIdType(payload: { db: { defaultIDType: string } }): 'Int' | 'String' {
+  return payload.db.defaultIDType === 'number' ? 'Int' : 'String'
+}
+
 export async function gql(query: string, options: { token?: string; variables?: Record<string, unknown> } = {}) {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)

@@ -39,7 +39,7 @@ test.each([
 
 test('GraphQL shows the derived status too', async () => {
   const campaign = await makeCampaign(payload, { startDate: iso(-20), endDate: iso(-10), _status: 'published' })
-  const res = await gql(`{ Campaign(id: ${campaign.id}) { status } }`)
+  const res = await gql(`{ Campaign(id: ${JSON.stringify(campaign.id)}) { status } }`)
   expect(res.body.data.Campaign.status).toBe('past')
 })
 

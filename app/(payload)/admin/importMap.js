@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { VersionMarkerField as VersionMarkerField_14b776258497215ea439238482c5bddb } from '../../../workflow/VersionMarkerField'
 import { MediaUsagePanel as MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51 } from '../../../media/MediaUsagePanel'
 import { WorkflowDashboard as WorkflowDashboard_cead6c93417abb72bd5111bca7a36758 } from '../../../workflow/WorkflowDashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +55,6 @@ export const importMap = {
   "/workflow/VersionMarkerField#VersionMarkerField": VersionMarkerField_14b776258497215ea439238482c5bddb,
   "/media/MediaUsagePanel#MediaUsagePanel": MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51,
   "/workflow/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_cead6c93417abb72bd5111bca7a36758,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
