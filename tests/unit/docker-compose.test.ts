@@ -61,6 +61,7 @@ const NOT_FOR_PRODUCTION = new Set([
   'WEBHOOKS_ALLOW_PRIVATE', // development only: lets webhooks reach loopback receivers
   'HOSTNAME',
   'DALEEL_KEY', // only inside the example code printed on /developers
+  'SQLITE_ID_TYPE', // SQLite only; the compose stack runs MongoDB
 ])
 
 // Everything the running app is made of: every top-level source folder but tooling and tests.
