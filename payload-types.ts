@@ -130,6 +130,7 @@ export interface Config {
   jobs: {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
+      retryContentChange: TaskRetryContentChange;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1188,7 +1189,7 @@ export interface Office {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.
+ * A permanent record of who created, changed, published, unpublished, withdrew, deleted, restored or changed roles, for content, media, settings, partner keys and webhooks. Nobody can edit it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
@@ -1208,6 +1209,7 @@ export interface AuditLog {
     | 'trashed'
     | 'restored'
     | 'deleted'
+    | 'updated'
     | 'roleChanged';
   /**
    * One line describing the change.
@@ -1286,7 +1288,7 @@ export interface PartnerKey {
    * Leave empty to allow every public collection.
    */
   allowedCollections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Tick to stop this key at once.
    */
@@ -1329,7 +1331,7 @@ export interface WebhookEndpoint {
    * Leave empty for every public collection.
    */
   collections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Signing secret shared with the partner. Paste a long random value (32+ characters) and send it to them securely, or leave empty when creating through the API to have one generated and returned once. It is never shown again.
    */
@@ -1442,7 +1444,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1475,7 +1477,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2290,6 +2292,25 @@ export interface CollectionsWidget {
 export interface TaskDeliverWebhook {
   input: {
     deliveryId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryContentChange".
+ */
+export interface TaskRetryContentChange {
+  input: {
+    work:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    reason?: string | null;
   };
   output?: unknown;
 }

@@ -5,6 +5,8 @@
  */
 import type { CollectionConfig, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
+import { hasDrafts } from '../content/schema'
+
 export type FieldInfo = {
   name: string
   type: string
@@ -135,7 +137,7 @@ export function systemFields(collection: AnyCollection): FieldInfo[] {
     { name: 'createdAt', type: 'date', localized: false, required: true, hasMany: false },
     { name: 'updatedAt', type: 'date', localized: false, required: true, hasMany: false },
   ]
-  if (collection.versions && typeof collection.versions === 'object' && collection.versions.drafts) {
+  if (hasDrafts(collection)) {
     base.push({ name: '_status', type: 'select', localized: false, required: false, hasMany: false, options: ['published'] })
   }
   if (collection.upload) {

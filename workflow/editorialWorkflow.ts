@@ -1,7 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { isStaffField } from '../access/staff'
-import { auditContentChange, auditContentDelete, noteOperation } from './audit'
 import { refuseStaleUpdate } from './concurrency'
 import { guardContributorOperation } from './contributorGuard'
 import { refuseDeletingLinkedDocument, refuseTrashingLinkedDocument } from './references'
@@ -99,18 +98,17 @@ function appendHooks<K extends keyof NonNullable<CollectionConfig['hooks']>>(
 }
 
 /**
- * Adds the editorial workflow to a collection: who changed what (updatedBy, audit log), refusal
+ * Adds the editorial workflow to a collection: who saved last (updatedBy; the audit log is the change
+ * pipeline's, content/changes/subscribers/audit.ts), refusal
  * of stale saves (409), contributor limits enforced on every API, trash with restore, and
  * a refusal to delete what published content still links to. Existing hooks are kept and run first.
  */
 export function withEditorialWorkflow(config: CollectionConfig, options: WorkflowOptions = {}): CollectionConfig {
   const titleField = options.titleField ?? (typeof config.admin?.useAsTitle === 'string' ? config.admin.useAsTitle : 'title')
   const hooks: NonNullable<CollectionConfig['hooks']> = { ...(config.hooks ?? {}) }
-  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, refuseStaleUpdate, noteOperation)
+  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, refuseStaleUpdate)
   appendHooks(hooks, 'beforeChange', recordEditorialState({ titleField, review: Boolean(options.review) }), refuseTrashingLinkedDocument)
-  appendHooks(hooks, 'afterChange', auditContentChange(titleField))
   appendHooks(hooks, 'beforeDelete', refuseDeletingLinkedDocument)
-  appendHooks(hooks, 'afterDelete', auditContentDelete(titleField))
 
   const fields: Field[] = [...config.fields]
   if (options.review) fields.push(reviewStateField)
