@@ -33,7 +33,7 @@ export function validInternalToken(header: string | null): boolean {
   return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected))
 }
 
-type Listener = (staleness: Staleness, where: 'server' | 'forwarded' | 'nowhere') => void
+type Listener = (staleness: Staleness, where: AppliedWhere) => void
 const listeners = new Set<Listener>()
 
 /** Tests observe what the pipeline applied (and where). Returns a function that stops listening. */
@@ -42,8 +42,13 @@ export function onStaleness(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
-/** Where a process without a web server sends its refreshes (only when configured: never a guess). */
+/**
+ * Where a process without a web server sends its refreshes (only when configured: never a guess).
+ * DALEEL_INTERNAL_URL=none: nowhere (the database prepared before `next build`: the build that
+ * follows renders every page from it).
+ */
 function forwardTarget(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.DALEEL_INTERNAL_URL?.trim() === 'none') return null
   const url = env.DALEEL_INTERNAL_URL?.trim() || env.SERVER_URL?.trim()
   return url ? url.replace(/\/+$/, '') : null
 }
@@ -58,13 +63,19 @@ async function forward(target: string, staleness: Staleness): Promise<void> {
   if (!res.ok) throw new Error(`${target}${INTERNAL_ENDPOINT} answered ${res.status}`)
 }
 
-/** Apply one merged staleness. Throws when pages could not be refreshed (the caller queues a retry). */
-export async function applyStaleness(staleness: Staleness): Promise<void> {
+export type AppliedWhere = 'server' | 'forwarded' | 'nowhere'
+
+/**
+ * Apply one merged staleness; says where the pages were refreshed ('nowhere': no web server in
+ * this process and none configured to forward to). Throws when a server could not refresh them
+ * (the caller queues a retry).
+ */
+export async function applyStaleness(staleness: Staleness): Promise<AppliedWhere> {
   // Partner API first: feeds and pages rendered next must not be built from a stale response.
   await dropApiCache(staleness.apiTags ?? [], Boolean(staleness.everything))
   const wantsPages = Boolean(staleness.everything || staleness.redirects || staleness.pages?.length || staleness.laterPages?.length)
   const server = serverHandle()
-  let where: 'server' | 'forwarded' | 'nowhere' = 'nowhere'
+  let where: AppliedWhere = 'nowhere'
   if (server) {
     if (wantsPages) await server.refresh(staleness)
     where = 'server'
@@ -77,4 +88,5 @@ export async function applyStaleness(staleness: Staleness): Promise<void> {
     }
   }
   for (const listener of listeners) listener(staleness, where)
+  return where
 }

@@ -34,9 +34,8 @@ import type {
 import { contentType } from '../registry'
 import { hasDrafts } from '../schema'
 import { classify, type ChangeDoor, type ContentChange, type StoredDoc } from './event'
-import { runAfterCommit, type Batch } from './outbox'
-import { retryChangeTask } from './retry'
-import type { Staleness } from './subscriber'
+import { mergeStaleness, runAfterCommit, type Batch } from './outbox'
+import { RETRY_TASK, retryChangeTask } from './retry'
 import { subscribers } from './subscribers'
 import { serverHandle } from './server'
 
@@ -92,14 +91,6 @@ function batchOf(req: PayloadRequest): Batch {
   return batch
 }
 
-function merge(into: Staleness, more: Staleness) {
-  if (more.everything) into.everything = true
-  if (more.redirects) into.redirects = true
-  for (const key of ['pages', 'laterPages', 'apiTags'] as const) {
-    if (more[key]?.length) into[key] = [...new Set([...(into[key] ?? []), ...more[key]!])]
-  }
-}
-
 /**
  * Run the subscribers on one change: during the save, then note what it made stale. Subscribers
  * read and write through the same request (e.g. the audit entry, webhook endpoints): the
@@ -111,12 +102,12 @@ async function dispatch(change: ContentChange): Promise<void> {
   try {
     for (const subscriber of subscribers) {
       const stale = subscriber.duringSave ? await subscriber.duringSave(change) : undefined
-      if (stale) merge(batch.staleness, stale)
+      if (stale) mergeStaleness(batch.staleness, stale)
     }
     for (const subscriber of subscribers) {
       if (!subscriber.stale) continue
       const stale = await subscriber.stale(change)
-      if (stale) merge(batch.staleness, stale)
+      if (stale) mergeStaleness(batch.staleness, stale)
     }
     if (subscribers.some((s) => s.afterCommit)) {
       const { req: _req, doc: _doc, previous: _previous, ...committed } = change
@@ -279,5 +270,11 @@ export const contentChanges =
       await config.onInit?.(payload)
       installAfterCommit(payload)
       for (const subscriber of subscribers) await subscriber.onInit?.(payload)
+      // A web server starting up does at once what scripts (a restore, a seed) left for it.
+      if (serverHandle() && process.env.DALEEL_JOBS !== 'off') {
+        setTimeout(() => {
+          payload.jobs.run({ where: { taskSlug: { equals: RETRY_TASK } } }).catch((err) => payload.logger.error({ err, msg: 'content changes: running pending refreshes failed' }))
+        }, 2000).unref?.()
+      }
     },
   })
