@@ -120,7 +120,7 @@ test('a publish through server A is fresh on server B at the next request', asyn
   expect(onA.html).toContain(newTitle)
 })
 
-test('a scheduled unpublish run by server A's jobs runner (outside any request) takes the page down on server B too, in both languages and every list', async () => {
+test("a scheduled unpublish run by server A's jobs runner (outside any request) takes the page down on server B too, in both languages and every list", async () => {
   const token = await adminApiToken(A)
   const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
   const org = await (await fetch(`${A}/api/organisations?limit=1`, { headers: auth })).json()
