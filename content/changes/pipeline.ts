@@ -37,6 +37,7 @@ import { classify, type ChangeDoor, type ContentChange, type StoredDoc } from '.
 import { mergeStaleness, runAfterCommit, type Batch } from './outbox'
 import { RETRY_TASK, retryChangeTask } from './retry'
 import { subscribers } from './subscribers'
+import { redirectsTable } from './subscribers/redirects'
 import { serverHandle } from './server'
 
 /** Collections the subscribers themselves write to: changing them is not a content change. */
@@ -261,7 +262,10 @@ function globalWithChangeHooks(global: GlobalConfig): GlobalConfig {
  */
 export const contentChanges =
   () =>
-  (config: Config): Config => ({
+  (incoming: Config): Config => {
+    // The redirect table (staff see and remove redirects in the admin) is part of the pipeline.
+    const config = redirectsTable(incoming) as Config
+    return {
     ...config,
     collections: (config.collections ?? []).map(withChangeHooks),
     globals: (config.globals ?? []).map(globalWithChangeHooks),
@@ -277,4 +281,5 @@ export const contentChanges =
         }, 2000).unref?.()
       }
     },
-  })
+    }
+  }

@@ -9,8 +9,10 @@
  */
 import type { Payload } from 'payload'
 
+import { GET as healthGET } from '../../app/(payload)/api/health/route'
 import { onStaleness } from '../../content/changes/freshness'
 import { RETRY_TASK } from '../../content/changes/retry'
+import { findRedirect } from '../../content/changes/subscribers/redirects'
 import type { Staleness } from '../../content/changes/subscriber'
 import { workflowDashboard } from '../../workflow/dashboard'
 import { createStaff, makeOrganisation, makePerson, makeProgram, makeStatement, makeTopic, type StaffMember } from '../helpers/fixtures'
@@ -225,6 +227,9 @@ test('a refresh that fails is kept as a retry job, shown on the editors’ dashb
   const board = await workflowDashboard(payload, editor.user)
   expect(board.refreshProblems).toHaveLength(1)
   expect(board.refreshProblems[0].reason).toMatch(/did not answer/)
+  // …and /api/health counts it for monitoring (the server stays ready: it still serves every page).
+  const health = async () => (await (await healthGET()).json()) as { status: string; changes: { pending: number; failed: number } }
+  expect(await health()).toMatchObject({ status: 'ok', changes: { pending: 1, failed: 0 } })
 
   applied = []
   await payload.jobs.run({ queue: 'default' })
@@ -232,4 +237,42 @@ test('a refresh that fails is kept as a retry job, shown on the editors’ dashb
   const left = await payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: RETRY_TASK } }, { completedAt: { exists: false } }] } })
   expect(left.totalDocs).toBe(0)
   expect((await workflowDashboard(payload, editor.user)).refreshProblems).toEqual([])
+  expect((await health()).changes).toEqual({ pending: 0, failed: 0 })
+})
+
+test('changing a published slug records a redirect from the old address (both languages, and the JSON twin); staff manage them, the public cannot read them', async () => {
+  const s = await draftStatement('first-address')
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { _status: 'published' } })
+  expect(await findRedirect('/statements/first-address')).toBeNull()
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { slug: 'second-address', _status: 'published' } })
+  expect(await findRedirect('/statements/first-address')).toBe('/statements/second-address')
+  expect(await findRedirect('/ur/statements/first-address?utm_source=x')).toBe('/ur/statements/second-address?utm_source=x')
+  expect(await findRedirect('/api/statements?where[slug][equals]=first-address&locale=ur')).toBe('/api/statements?where%5Bslug%5D%5Bequals%5D=second-address&locale=ur')
+  expect(await findRedirect('/statements/never-was')).toBeNull()
+
+  // A second move: both old addresses lead to the current one (no chains).
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { slug: 'third-address', _status: 'published' } })
+  expect(await findRedirect('/statements/first-address')).toBe('/statements/third-address')
+  expect(await findRedirect('/statements/second-address')).toBe('/statements/third-address')
+  // Moving back to an old address makes it a page again, not a redirect.
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { slug: 'first-address', _status: 'published' } })
+  expect(await findRedirect('/statements/first-address')).toBeNull()
+  expect(await findRedirect('/statements/third-address')).toBe('/statements/first-address')
+
+  // Unpublished: its old addresses answer "not found" like the page itself; republished: back.
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { _status: 'draft' } })
+  expect(await findRedirect('/statements/third-address')).toBeNull()
+  await rest('PATCH', `/statements/${s.id}`, { token: editor.token, body: { _status: 'published' } })
+  expect(await findRedirect('/statements/third-address')).toBe('/statements/first-address')
+
+  // Staff see them in the admin (REST as the admin reads it); the public and partners do not.
+  const list = await rest('GET', '/redirects?limit=50', { token: editor.token })
+  expect(list.status).toBe(200)
+  expect(list.body.docs.map((r: any) => r.from)).toEqual(expect.arrayContaining(['/statements/second-address', '/statements/third-address']))
+  expect((await rest('GET', '/redirects')).status).toBe(403)
+  // Removing one: its old address is "not found" again.
+  const second = list.body.docs.find((r: any) => r.from === '/statements/second-address')
+  expect((await rest('DELETE', `/redirects/${second.id}`, { token: editor.token })).status).toBe(200)
+  expect(await findRedirect('/statements/second-address')).toBeNull()
+  expect(await audit(second.id, 'redirects')).toEqual(['created', 'deleted'])
 })

@@ -12,7 +12,8 @@ import { audit } from './audit'
 import { feeds } from './feeds'
 import { mediaUsage } from './mediaUsage'
 import { pages } from './pages'
+import { redirects } from './redirects'
 import { sitemap } from './sitemap'
 import { webhooks } from './webhooks'
 
-export const subscribers: readonly ChangeSubscriber[] = [audit, mediaUsage, webhooks, apiCache, pages, feeds, sitemap]
+export const subscribers: readonly ChangeSubscriber[] = [audit, redirects, mediaUsage, webhooks, apiCache, pages, feeds, sitemap]
