@@ -23,7 +23,7 @@ const common = {
   testEnvironment: 'node',
 }
 
-export default {
+const config = {
   // Starting Payload and migrating a fresh database (integration beforeAll) takes several seconds
   // on a busy 2-core machine; Jest's default of 5 s is too tight for that.
   testTimeout: 30000,
@@ -46,3 +46,5 @@ export default {
     },
   ],
 }
+
+export default config

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../access/staff'
 import { nobody } from '../access/nobody'
 
-export const auditActions = [
+const auditActions = [
   { label: 'Created', value: 'created' },
   { label: 'Submitted for review', value: 'submitted' },
   { label: 'Published', value: 'published' },

@@ -11,8 +11,6 @@ import { secureMediaHeaders, serveLocalFile } from '../media/serveFile'
 import { fillUsedIn } from '../media/usedIn'
 import { localMediaDir } from '../media/storage'
 
-export { allowedMimeTypes }
-
 const staticDir = localMediaDir()
 const usesS3 = Boolean(process.env.S3_BUCKET)
 

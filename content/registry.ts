@@ -28,7 +28,7 @@ import { withEditorialWorkflow } from '../workflow/editorialWorkflow'
 import { previewUrl } from '../workflow/preview'
 import { hasDrafts, relationFields, type RelationField } from './schema'
 
-export type ContentTypeDeclaration = {
+type ContentTypeDeclaration = {
   collection: CollectionConfig
   /** Public page of one document, e.g. '/statements/:slug' (English; Urdu adds /ur). None: no page of its own. */
   page?: `/${string}/:slug`
@@ -146,8 +146,6 @@ for (const type of contentTypes) {
 export function contentType(slug: string | undefined | null): ContentType | undefined {
   return slug ? bySlug.get(slug) : undefined
 }
-
-export const isContentType = (slug: string | undefined | null): boolean => Boolean(contentType(slug))
 
 /** Slugs of the types with a given property, e.g. `slugsWhere((t) => t.feed)`. */
 export function slugsWhere(test: (type: ContentType) => boolean): string[] {

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { localMediaDir } from './storage'
 
-export type MediaCheckReport = {
+type MediaCheckReport = {
   storage: 'local' | 's3'
   directory?: string
   documents: number

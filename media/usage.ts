@@ -106,7 +106,7 @@ export function mayUseMedia(fields: Field[]): boolean {
 }
 
 /** Re-decide `usedByPublished` for these media items from the stored documents; returns the ones that changed. */
-export async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>): Promise<Id[]> {
+async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>): Promise<Id[]> {
   const { payload } = req
   const unique = [...new Set([...ids].map(String))]
   const changed: Id[] = []
@@ -196,7 +196,7 @@ export async function recordGlobalMediaUsage(req: PayloadRequest, fields: Field[
 }
 
 /** One row per document that uses media. Internal: no API access, hidden in the admin. */
-export const MediaUsage: CollectionConfig = {
+const MediaUsage: CollectionConfig = {
   slug: USAGE,
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },

@@ -95,7 +95,7 @@ function walk(value: unknown, fields: readonly Field[], tags: Set<string>, depth
 }
 
 /** Tags of a REST response body for `/api/<collection>[/<id>]` or `/api/globals/<slug>`. */
-export function responseTags(pathname: string, body: string): string[] {
+function responseTags(pathname: string, body: string): string[] {
   const segments = pathname.replace(/^\/api\/?/, '').split('/').filter(Boolean)
   if (!schema || !segments.length) return [ANY]
   let parsed: unknown

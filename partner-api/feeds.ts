@@ -14,8 +14,8 @@ import { serverURL } from '../platform/serverUrl'
 import { campaignPath, campaignsPath, homePath, localizedPath, statementPath, statementsPath, topicPath } from '../site/paths'
 import { cacheGet, cacheSet, etagFor } from './cache'
 
-export type FeedKind = 'all' | 'statements' | 'campaigns'
-export type FeedFormat = 'rss' | 'atom' | 'json'
+type FeedKind = 'all' | 'statements' | 'campaigns'
+type FeedFormat = 'rss' | 'atom' | 'json'
 const FEED_SIZE = 50
 const EXT: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom', json: 'json' }
 const TYPES: Record<FeedFormat, string> = {

@@ -24,7 +24,7 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
 
 /** The caller's address as set by the reverse proxy in front of the app (see docs/api.md). */
-export function clientIp(headers: Headers): string {
+function clientIp(headers: Headers): string {
   return headers.get('x-real-ip')?.trim() || headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
 }
 

@@ -17,7 +17,7 @@ type Schema = Record<string, unknown>
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const ID: Schema = { anyOf: [{ type: 'integer' }, { type: 'string' }], description: 'Document ID.' }
 
-export function schemaName(slug: string): string {
+function schemaName(slug: string): string {
   return slug
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)

@@ -3,7 +3,7 @@
  * which of their fields are readable. The query guard and the OpenAPI generator both read this, so
  * "what may be filtered on" and "what is documented" come from one place: the config itself.
  */
-import type { CollectionConfig, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Field, SanitizedCollectionConfig } from 'payload'
 
 import { hasDrafts } from '../content/schema'
 
@@ -21,7 +21,7 @@ export type FieldInfo = {
 }
 
 /** Never readable, filterable or sortable by anyone outside the staff, whatever the collection. */
-export const SENSITIVE_FIELDS = new Set([
+const SENSITIVE_FIELDS = new Set([
   'password',
   'hash',
   'salt',
@@ -65,9 +65,6 @@ export function isPublicCollection(collection: AnyCollection): boolean {
   return allowsAnonymous(collection.access?.read) !== false
 }
 
-export function publicCollections(config: SanitizedConfig | { collections?: AnyCollection[] }): AnyCollection[] {
-  return (config.collections ?? []).filter(isPublicCollection)
-}
 
 function readableField(field: Field): boolean {
   if (!('name' in field) || !field.name) return true
@@ -131,7 +128,7 @@ export function readableFields(fields: Field[], parentLocalized = false): FieldI
 }
 
 /** Fields every document carries besides the configured ones. */
-export function systemFields(collection: AnyCollection): FieldInfo[] {
+function systemFields(collection: AnyCollection): FieldInfo[] {
   const base: FieldInfo[] = [
     { name: 'id', type: 'id', localized: false, required: true, hasMany: false },
     { name: 'createdAt', type: 'date', localized: false, required: true, hasMany: false },

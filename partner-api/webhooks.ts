@@ -15,9 +15,9 @@ import { documentPath } from '../site/paths'
 import { checkTarget } from './webhookTarget'
 
 export const WEBHOOK_EVENTS = ['published', 'updated', 'unpublished', 'withdrawn'] as const
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
-export const SIGNATURE_HEADER = 'X-Daleel-Signature'
-export const TIMESTAMP_HEADER = 'X-Daleel-Timestamp'
+type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+const SIGNATURE_HEADER = 'X-Daleel-Signature'
+const TIMESTAMP_HEADER = 'X-Daleel-Timestamp'
 export const MAX_ATTEMPTS = 6 // the first try and five retries
 
 export function generateWebhookSecret(): string {
@@ -25,7 +25,7 @@ export function generateWebhookSecret(): string {
 }
 
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`: partners recompute it to trust the call. */
-export function sign(secret: string, timestamp: string, body: string): string {
+function sign(secret: string, timestamp: string, body: string): string {
   return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 }
 
@@ -94,7 +94,7 @@ export async function queueDelivery(payload: Payload, deliveryId: string | numbe
   await payload.jobs.queue({ task: 'deliverWebhook', input: { deliveryId: String(deliveryId) }, req } as any)
 }
 
-export type SendResult = { status: number | null; error?: string; ms: number }
+type SendResult = { status: number | null; error?: string; ms: number }
 
 /** POSTs the signed body to the endpoint, connecting only to the address that passed the target check. */
 export async function send(urlString: string, secret: string, deliveryId: string, event: string, bodyObject: unknown, timeoutMs = 10_000): Promise<SendResult> {

@@ -15,7 +15,7 @@ import { migrations } from '../migrations'
 
 export const DEFAULT_SQLITE_FILE = 'data/daleel.db'
 
-export type DatabaseKind = 'sqlite' | 'mongodb'
+type DatabaseKind = 'sqlite' | 'mongodb'
 
 export function databaseUri(env: NodeJS.ProcessEnv = process.env): string {
   const uri = env.DATABASE_URI?.trim()

@@ -10,12 +10,12 @@ import type { Payload } from 'payload'
 import { changeProblems } from '../content/changes/retry'
 import { localMediaDir } from '../media/storage'
 
-export type CheckResult = 'ok' | 'failed'
+type CheckResult = 'ok' | 'failed'
 /**
  * `changes`: refreshes owed after content changes (content/changes/retry.ts), for monitoring. They
  * do not make the server unready: it still serves every page, some possibly stale.
  */
-export type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult>; changes?: { pending: number; failed: number } }
+type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult>; changes?: { pending: number; failed: number } }
 
 const TIMEOUT_MS = 5000
 

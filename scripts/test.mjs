@@ -1,4 +1,5 @@
 // `npm test`: every test, then one closing line "N passed, N failed".
+//   0. lint (ESLint, eslint.config.mjs): one result, failed when it reports any error
 //   1. unit + integration tests (Jest; each integration file gets its own fresh SQLite database)
 //   2. browser tests (Jest + Playwright driving Debian's Chromium) against a production build
 //      (`npm run build && npm start`) on its own seeded database.
@@ -43,6 +44,14 @@ function count(jsonFile, label) {
 const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--forceExit']
 
 ensureDevSecret()
+// Lint counts as one test: passed with no errors, failed otherwise (its report is printed above).
+console.log('Lint (ESLint)…')
+if ((await run('node', ['node_modules/eslint/bin/eslint.js', '.'])) === 0) totals.passed += 1
+else {
+  console.error('lint: ESLint reported errors (above); counting that as one failure.')
+  totals.failed += 1
+}
+
 rmSync(path.join(results, 'jest-fast.json'), { force: true })
 await run('node', [...jest, '--selectProjects', 'unit', 'integration', '--json', `--outputFile=${path.join(results, 'jest-fast.json')}`])
 count(path.join(results, 'jest-fast.json'), 'unit and integration tests')

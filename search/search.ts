@@ -16,13 +16,13 @@ import { contentType, slugsWhere } from '../content/registry'
 import { collectionIndexPath, documentPath, homePath } from '../site/paths'
 
 /** Searched types, in the order results are grouped: the registry's (content/registry.ts), statements first. */
-export const SEARCH_COLLECTIONS = ['statements', ...slugsWhere((t) => Boolean(t.search) && t.slug !== 'statements')]
+const SEARCH_COLLECTIONS = ['statements', ...slugsWhere((t) => Boolean(t.search) && t.slug !== 'statements')]
 type SearchCollection = string
 
 export const MAX_QUERY_LENGTH = 100
 const PER_TYPE = 20
 
-export type SearchResult = {
+type SearchResult = {
   collection: SearchCollection
   id: number | string
   title: string
@@ -30,8 +30,8 @@ export type SearchResult = {
   /** Public path of the page showing it, in the reader's language. */
   path: string
 }
-export type SearchGroup = { collection: SearchCollection; results: SearchResult[] }
-export type SearchResponse = { query: string; groups: SearchGroup[]; total: number }
+type SearchGroup = { collection: SearchCollection; results: SearchResult[] }
+type SearchResponse = { query: string; groups: SearchGroup[]; total: number }
 
 /**
  * Tidy what the reader typed: trim, collapse spaces, cap the length, and write the Arabic forms

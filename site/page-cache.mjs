@@ -34,8 +34,6 @@ const STAFF_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_prev
 const NOT_STORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding'])
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/i
 
-export const HANDLE = Symbol.for('daleel.pageCache')
-
 const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
 
 /** The path part of a request URL ("/statements/x" of "/statements/x?utm=1"). */

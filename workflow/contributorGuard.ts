@@ -5,7 +5,7 @@ import { hasRole } from '../access/roles'
 import { hasDrafts } from '../content/schema'
 
 /** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
-export class ContributorForbidden extends APIError {
+class ContributorForbidden extends APIError {
   constructor(message: string) {
     super(message, 403, undefined, true)
   }

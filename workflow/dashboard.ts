@@ -24,7 +24,7 @@ export type DashboardItem = {
   updatedBy?: string | null
 }
 
-export type ScheduledItem = {
+type ScheduledItem = {
   id: number | string
   type: 'publish' | 'unpublish'
   collection?: string
@@ -36,7 +36,7 @@ export type ScheduledItem = {
   error?: string | null
 }
 
-export type DashboardData = {
+type DashboardData = {
   waitingForReview: DashboardItem[]
   mine: DashboardItem[]
   scheduled: ScheduledItem[]

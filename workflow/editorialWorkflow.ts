@@ -6,7 +6,7 @@ import { guardContributorOperation } from './contributorGuard'
 import { refuseDeletingLinkedDocument, refuseTrashingLinkedDocument } from './references'
 import { autosaveNeverPublishes, recordEditorialState } from './state'
 
-export const reviewStates = ['draft', 'inReview', 'published', 'withdrawn'] as const
+const reviewStates = ['draft', 'inReview', 'published', 'withdrawn'] as const
 export type ReviewState = (typeof reviewStates)[number]
 
 export const reviewStateLabels: Record<ReviewState, string> = {
@@ -21,7 +21,7 @@ export const reviewStateLabels: Record<ReviewState, string> = {
  * "Published" and "Withdrawn" are derived on every save from the publish status and the
  * withdrawal box (workflow/state.ts), so they can never disagree with them.
  */
-export const reviewStateField: Field = {
+const reviewStateField: Field = {
   name: 'reviewState',
   type: 'select',
   defaultValue: 'draft',
@@ -42,7 +42,7 @@ export const reviewStateField: Field = {
 }
 
 /** Who saved last: shown in lists and named when a colleague's save would overwrite theirs. */
-export const updatedByField: Field = {
+const updatedByField: Field = {
   name: 'updatedBy',
   type: 'relationship',
   relationTo: 'users',
@@ -52,7 +52,7 @@ export const updatedByField: Field = {
 }
 
 /** Language completeness for list views: is there an Urdu title/name yet? Kept up to date on save. */
-export const hasUrduField: Field = {
+const hasUrduField: Field = {
   name: 'hasUrdu',
   type: 'checkbox',
   defaultValue: false,
@@ -66,7 +66,7 @@ export const hasUrduField: Field = {
  * when the document is read, so the admin form (and any API client) sends it back on save and an
  * out-of-date save is refused instead of overwriting a colleague's work (workflow/concurrency.ts).
  */
-export const lastKnownUpdatedAtField: Field = {
+const lastKnownUpdatedAtField: Field = {
   name: 'lastKnownUpdatedAt',
   type: 'text',
   virtual: true,

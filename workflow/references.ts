@@ -3,13 +3,13 @@ import { APIError } from 'payload'
 
 import { hasDrafts, relationFields } from '../content/schema'
 
-export type Usage = { collection: string; id: number | string; title: string }
+type Usage = { collection: string; id: number | string; title: string }
 
 /**
  * Published documents (and documents of collections without drafts, which are always live)
  * that link to this one. Trashed documents do not count.
  */
-export async function publishedUsages(req: PayloadRequest, target: string, id: number | string): Promise<Usage[]> {
+async function publishedUsages(req: PayloadRequest, target: string, id: number | string): Promise<Usage[]> {
   const usages: Usage[] = []
   for (const collection of req.payload.config.collections) {
     if (collection.slug.startsWith('payload-') || collection.slug === 'audit-log') continue

@@ -6,33 +6,31 @@
 import type { PayloadRequest } from 'payload'
 
 /** What happened. One change can be several (a republish that also changes the slug). */
-export const CHANGE_KINDS = [
+type ChangeKind =
   /** A document readers could not see before now can (first publish, or a republish after an unpublish). */
-  'published',
+  | 'published'
   /** A public document was published again with changes (see `update`: major or minor). */
-  'republished',
+  | 'republished'
   /** Taken off the site by staff or a scheduled unpublish. */
-  'unpublished',
+  | 'unpublished'
   /** Published with the withdrawal box ticked: the page stays up with an explanation. */
-  'withdrawn',
+  | 'withdrawn'
   /** Published again with the withdrawal box cleared. */
-  'unwithdrawn',
+  | 'unwithdrawn'
   /** Moved to the trash (off the site when it was public). */
-  'trashed',
+  | 'trashed'
   /** Taken out of the trash. */
-  'restored',
+  | 'restored'
   /** Deleted for good. */
-  'deleted',
+  | 'deleted'
   /** The public address changed (old addresses then redirect). */
-  'slugChanged',
+  | 'slugChanged'
   /** A draft (autosave included) was saved: nothing readers or partners see changed. */
-  'draftSaved',
+  | 'draftSaved'
   /** A new document that is not public yet (a draft, or an internal record). */
-  'created',
+  | 'created'
   /** An internal record (partner key, webhook endpoint, account, global) changed. */
-  'updated',
-] as const
-export type ChangeKind = (typeof CHANGE_KINDS)[number]
+  | 'updated'
 
 /** How the change came in: a web request (admin, REST, GraphQL), a job (scheduled publish) or a script (seed, restore). */
 export type ChangeDoor = 'request' | 'job' | 'script'
@@ -80,7 +78,7 @@ export type ClassifyInput = {
 }
 
 /** Readers see a stored document when it is not in the trash and, with drafts, is published. */
-export function isPublicDoc(doc: StoredDoc | null | undefined, drafts: boolean): boolean {
+function isPublicDoc(doc: StoredDoc | null | undefined, drafts: boolean): boolean {
   if (!doc || doc.deletedAt) return false
   return drafts ? doc._status === 'published' : true
 }

@@ -49,7 +49,7 @@ const draftKey = (collection: string, id: unknown) => `changes:draft:${collectio
 const beforeKey = (collection: string, id: unknown) => `changes:before:${collection}:${String(id)}`
 
 /** Before an update or create: is it a draft save? (Payload's afterChange cannot tell a draft save from an unpublish.) */
-export const noteOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+const noteOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'update' && operation !== 'create') return args
   const a = args as { draft?: boolean; id?: Id; data?: { _status?: string } }
   // Payload saves a draft only (the live row untouched) when `draft` is set and the data does not publish.
@@ -66,7 +66,7 @@ async function stored(req: PayloadRequest, collection: string, id: Id): Promise<
 }
 
 /** Before an update: the live row as readers see it (a draft save needs none: nothing public changes). */
-export const loadBefore: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+const loadBefore: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   if (operation !== 'update' || originalDoc?.id === undefined) return data
   if (isDraftSave(req, collection.slug, originalDoc.id)) return data
   req.context[beforeKey(collection.slug, originalDoc.id)] = await stored(req, collection.slug, originalDoc.id)
@@ -134,7 +134,7 @@ async function transactionOf(req: PayloadRequest): Promise<number | string | nul
 const waiting = new Map<number | string, Batch[]>()
 
 /** Apply this request's changes now, or when its transaction commits. */
-export async function settle(req: PayloadRequest): Promise<void> {
+async function settle(req: PayloadRequest): Promise<void> {
   const batch = batches.get(req)
   // Not while subscribers are still adding to it (their own reads and writes end in here too).
   if (!batch || batch.open > 0) return
@@ -187,7 +187,7 @@ function changeOf(
   return { ...fields, ...classified, req, door: doorOf(req), at: new Date().toISOString() }
 }
 
-export const dispatchChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
+const dispatchChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
   const drafts = hasDrafts(collection)
   const draftSave = isDraftSave(req, collection.slug, operation === 'create' ? undefined : doc.id)
   const before = operation === 'update' && !draftSave ? ((req.context[beforeKey(collection.slug, doc.id)] as StoredDoc | null) ?? null) : null
@@ -204,7 +204,7 @@ export const dispatchChange: CollectionAfterChangeHook = async ({ collection, do
   return doc
 }
 
-export const dispatchDelete: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
+const dispatchDelete: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
   const stored = doc as StoredDoc
   const change = changeOf(
     req,
@@ -216,12 +216,12 @@ export const dispatchDelete: CollectionAfterDeleteHook = async ({ collection, do
   return doc
 }
 
-export const settleOperation: CollectionAfterOperationHook = async ({ req, result }) => {
+const settleOperation: CollectionAfterOperationHook = async ({ req, result }) => {
   await settle(req)
   return result
 }
 
-export const dispatchGlobalChange: GlobalAfterChangeHook = async ({ doc, global, previousDoc, req }) => {
+const dispatchGlobalChange: GlobalAfterChangeHook = async ({ doc, global, previousDoc, req }) => {
   const change = changeOf(
     req,
     { collection: global.slug, global: true, id: null, operation: 'update', before: previousDoc ?? null, after: doc, doc, previous: previousDoc ?? null },

@@ -11,7 +11,7 @@ import type { CommittedChange, Staleness } from './subscriber'
 export const RETRY_TASK = 'retryContentChange'
 
 /** What to do again: refresh these caches, or run one subscriber's afterCommit on this change. */
-export type RetryWork = { staleness: Staleness } | { subscriber: string; change: CommittedChange }
+type RetryWork = { staleness: Staleness } | { subscriber: string; change: CommittedChange }
 
 /** More pages than this in one retry: refresh the whole site instead (one job, bounded work). */
 const MAX_RETRY_PAGES = 300

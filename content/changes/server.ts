@@ -6,9 +6,9 @@
  */
 import type { Staleness } from './subscriber'
 
-export const SERVER_HANDLE = Symbol.for('daleel.server')
+const SERVER_HANDLE = Symbol.for('daleel.server')
 
-export type ServerHandle = {
+type ServerHandle = {
   /** Re-render, re-cache and purge exactly these pages here and (through Redis) on every server. */
   refresh(staleness: Staleness): Promise<void>
   /** The app tells the server how to find where an old address now lives (content/changes/subscribers/redirects.ts). */

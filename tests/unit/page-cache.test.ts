@@ -147,9 +147,10 @@ test('a purge empties it, and a page rendered before the purge is not stored aft
   expect(calls).toBe(2)
 
   // A slow render that began before a publish must not be kept (it may show the old content).
-  answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'old', delayMs: 150 })
+  answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'old', delayMs: 300 })
+  const before = calls
   const slow = get('/two').then((r) => r.text())
-  await new Promise((r) => setTimeout(r, 50))
+  while (calls === before) await new Promise((r) => setTimeout(r, 5))
   cache.purge()
   expect(await slow).toBe('old')
   answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'new' })
@@ -167,10 +168,11 @@ test('purging pages drops exactly those pages (every query string), not others',
 })
 
 test('a render of a page that began before that page was purged is not stored; other pages are unaffected', async () => {
-  answer = (req) => ({ headers: { 'cache-control': 's-maxage=60' }, body: `old ${req.url}`, delayMs: 150 })
+  answer = (req) => ({ headers: { 'cache-control': 's-maxage=60' }, body: `old ${req.url}`, delayMs: 300 })
   const slow = get('/two').then((r) => r.text())
   const other = get('/three').then((r) => r.text())
-  await new Promise((r) => setTimeout(r, 50))
+  // Purge once both renders are under way (they are inside "Next").
+  while (calls < 2) await new Promise((r) => setTimeout(r, 5))
   cache.purgePaths(['/two'])
   expect(await slow).toBe('old /two')
   await other

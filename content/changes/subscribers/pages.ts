@@ -100,7 +100,7 @@ async function usedByAGlobal(req: PayloadRequest, collection: string, id: Id): P
   return false
 }
 
-export async function pagesTouchedBy(change: ContentChange): Promise<{ pages: string[]; laterPages: string[]; everything?: boolean }> {
+async function pagesTouchedBy(change: ContentChange): Promise<{ pages: string[]; laterPages: string[]; everything?: boolean }> {
   const type = contentType(change.collection)
   if (!type || change.id === null) return { pages: [], laterPages: [] }
   const now = new Set<string>()

@@ -9,7 +9,7 @@
  * Every server keeps the table in memory (a lookup per "not found" must not cost a query) and
  * reloads it when a redirect or a redirected document changes, told through the change pipeline.
  */
-import type { CollectionConfig, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 
 import { isEditor, isStaff } from '../../../access/staff'
@@ -19,7 +19,7 @@ import { touchesPublic, type ContentChange } from '../event'
 import { serverHandle } from '../server'
 import type { ChangeSubscriber } from '../subscriber'
 
-export const REDIRECTS = 'redirects'
+const REDIRECTS = 'redirects'
 
 type Target = { collection: string; id: number | string }
 type RedirectDoc = { id: number | string; from: string; to?: { type?: string; reference?: { relationTo: string; value: unknown } | null; url?: string | null } }
@@ -42,7 +42,7 @@ export const redirectsTable = redirectsPlugin({
         'Old addresses that lead to the current page. Made automatically when you change the address (slug) of something published; remove one and its old address shows "not found" again.',
       defaultColumns: ['from', 'to.reference', 'createdAt'],
     },
-  } as Partial<CollectionConfig>,
+  } as never,
 })
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { contentType } from '../../registry'
 import { touchesPublic } from '../event'
 import type { ChangeSubscriber } from '../subscriber'
 
-export const SITEMAP_PATH = '/sitemap.xml'
+const SITEMAP_PATH = '/sitemap.xml'
 
 export const sitemap: ChangeSubscriber = {
   name: 'sitemap',
