@@ -57,6 +57,8 @@ const previewModeId = (() => {
 
 /** @type {null | { lookup: (url: string) => Promise<string | null>, reload: () => Promise<void> }} */
 let redirects = null
+/** @type {null | ((method: string, url: string, headers: import('node:http').IncomingHttpHeaders) => Promise<null | { status: number, headers: Record<string, string>, body: Buffer | null }>)} */
+let apiFastPath = null
 
 const cacheOn = process.env.PAGE_CACHE !== 'off'
 const cache = createPageCache({
@@ -226,6 +228,9 @@ globalThis[Symbol.for('daleel.server')] = {
   setRedirectLookup(lookup, reload) {
     redirects = { lookup, reload }
   },
+  setApiFastPath(answer) {
+    apiFastPath = answer
+  },
   stats: () => cache.stats(),
 }
 
@@ -236,10 +241,36 @@ const toNext = (req, res) =>
     res.end()
   })
 
+/**
+ * Partner-API reads the gateway has answered before come from its response cache here, with the
+ * key check and rate limit in force (partner-api/fastPath.ts); everything else goes to Next. The
+ * JSON twin asked by an old slug answers 301 like the page (content/changes/subscribers/redirects.ts).
+ */
+async function api(req, res) {
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    if (redirects && /^\/api\/[a-z0-9-]+\/?\?.*slug/.test(req.url || '')) {
+      const location = await redirects.lookup(req.url).catch(() => null)
+      if (location) {
+        res.writeHead(301, { location, 'cache-control': 'public, max-age=3600', 'content-type': 'text/plain; charset=utf-8' })
+        return res.end(req.method === 'HEAD' ? undefined : `Moved permanently to ${location}\n`)
+      }
+    }
+    const answer = apiFastPath ? await apiFastPath(req.method, req.url || '/', req.headers).catch((err) => (console.error(err), null)) : null
+    if (answer) {
+      const headers = { ...answer.headers, 'x-daleel-api-cache': 'HIT' }
+      if (answer.body) headers['content-length'] = String(answer.body.length)
+      res.writeHead(answer.status, headers)
+      return res.end(answer.body ?? undefined)
+    }
+  }
+  return toNext(req, res)
+}
+
 const server = http.createServer((req, res) => {
   // Only our own refreshes may ask Next for an on-demand re-render.
   const revalidate = req.headers['x-prerender-revalidate']
   if (revalidate !== undefined && (!previewModeId || revalidate !== previewModeId)) delete req.headers['x-prerender-revalidate']
+  if ((req.url || '').startsWith('/api/')) return api(req, res)
   trackRender(req, res)
   if (!cacheOn) return toNext(req, res)
   return cache.handle(req, res, toNext)

@@ -66,6 +66,18 @@ async function forward(target: string, staleness: Staleness): Promise<void> {
 export type AppliedWhere = 'server' | 'forwarded' | 'nowhere'
 
 /**
+ * Is there anywhere pages could be refreshed from this process (a web server here, one to forward
+ * to, or a test watching)? When not (a script preparing a database before `next build`, a dev or
+ * test process), the subscribers skip working out which pages a change touched: nobody would
+ * refresh them, and a seed of a thousand documents should not pay for it.
+ */
+export function pagesWanted(): boolean {
+  if (serverHandle() || listeners.size > 0) return true
+  if (process.env.NODE_ENV === 'test') return false
+  return Boolean((process.env.NODE_ENV === 'production' || process.env.DALEEL_INTERNAL_URL) && forwardTarget())
+}
+
+/**
  * Apply one merged staleness; says where the pages were refreshed ('nowhere': no web server in
  * this process and none configured to forward to). Throws when a server could not refresh them
  * (the caller queues a retry).

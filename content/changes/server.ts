@@ -13,6 +13,8 @@ type ServerHandle = {
   refresh(staleness: Staleness): Promise<void>
   /** The app tells the server how to find where an old address now lives (content/changes/subscribers/redirects.ts). */
   setRedirectLookup(lookup: (path: string) => Promise<string | null>, reload: () => Promise<void>): void
+  /** The app lets the server answer cached partner-API reads without entering Next (partner-api/fastPath.ts). */
+  setApiFastPath(answer: (method: string, url: string, headers: import('node:http').IncomingHttpHeaders) => Promise<{ status: number; headers: Record<string, string>; body: Buffer | null } | null>): void
 }
 
 export function serverHandle(): ServerHandle | null {

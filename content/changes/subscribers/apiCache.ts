@@ -6,6 +6,8 @@
  * the remembered key states, so a revocation is immediate on every server.
  */
 import { setApiCacheSchema } from '../../../partner-api/cache'
+import { apiFastPath } from '../../../partner-api/fastPath'
+import { serverHandle } from '../server'
 import { contentType } from '../../registry'
 import { touchesPublic } from '../event'
 import type { ChangeSubscriber } from '../subscriber'
@@ -15,6 +17,8 @@ export const apiCache: ChangeSubscriber = {
   onInit(payload) {
     // Responses are tagged by reading them with the collections' fields.
     setApiCacheSchema(payload.config)
+    // In a web server, cached answers are served before Next (server.mjs).
+    serverHandle()?.setApiFastPath(apiFastPath(payload.config))
   },
   stale(change) {
     if (change.global) return touchesPublic(change) ? { apiTags: [`global:${change.collection}`] } : null

@@ -9,6 +9,7 @@ import { inEveryLocale } from '../../../site/paths'
 import { contentType, contentTypes, FEED_FILES } from '../../registry'
 import { relatedIds } from '../../schema'
 import { touchesPublic, type StoredDoc } from '../event'
+import { pagesWanted } from '../freshness'
 import type { ChangeSubscriber } from '../subscriber'
 
 const feedsAt = (base: string) => FEED_FILES.flatMap((file) => inEveryLocale(`${base === '/' ? '' : base}/${file}`))
@@ -17,7 +18,7 @@ export const feeds: ChangeSubscriber = {
   name: 'feeds',
   async stale(change) {
     const type = contentType(change.collection)
-    if (change.global || !type || !touchesPublic(change)) return null
+    if (change.global || !type || !touchesPublic(change) || !pagesWanted()) return null
     const versions = [change.wasPublic && change.before, change.isPublic && change.after].filter((d): d is StoredDoc => Boolean(d))
     const paths = new Set<string>()
     if (type.taxonomy && type.page) for (const doc of versions) if (doc.slug) feedsAt(type.page.replace(':slug', doc.slug)).forEach((p) => paths.add(p))

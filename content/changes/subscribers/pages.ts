@@ -18,6 +18,7 @@ import { inEveryLocale } from '../../../site/paths'
 import { contentType, contentTypes, shownBy, type ContentType } from '../../registry'
 import { relatedIds, relationFields } from '../../schema'
 import { touchesPublic, type ContentChange, type StoredDoc } from '../event'
+import { pagesWanted } from '../freshness'
 import type { ChangeSubscriber } from '../subscriber'
 
 type Id = number | string
@@ -129,7 +130,7 @@ export const pages: ChangeSubscriber = {
   name: 'pages',
   async stale(change) {
     if (change.global) return touchesPublic(change) ? { everything: true } : null
-    if (!touchesPublic(change)) return null
+    if (!touchesPublic(change) || !pagesWanted()) return null
     return pagesTouchedBy(change)
   },
 }
