@@ -1,5 +1,7 @@
 // `npm test`: every test, then one closing line "N passed, N failed".
-//   0. lint (ESLint, eslint.config.mjs): one result, failed when it reports any error
+//   0. the system packages the tests use (scripts/system-packages.mjs): installed with apt-get when
+//      missing (Debian, root), else one line naming the command to run and no test starts;
+//      then lint (ESLint, eslint.config.mjs): one result, failed when it reports any error;
 //   1. unit + integration tests (Jest; each integration file gets its own fresh SQLite database)
 //   2. browser tests (Jest + Playwright driving Debian's Chromium) against a production build
 //      (`npm run build && npm start`) on its own seeded database.
@@ -9,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path'
 
 import { ensureDevSecret } from './ensure-env.mjs'
+import { ensureSystemPackages } from './system-packages.mjs'
 
 const root = process.cwd()
 const results = path.join(root, 'test-results')
@@ -43,6 +46,7 @@ function count(jsonFile, label) {
 
 const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--forceExit']
 
+if (!ensureSystemPackages({ label: onlyFast ? 'npm run test:mongo' : 'npm test', browser: !onlyFast })) process.exit(1)
 ensureDevSecret()
 // Lint counts as one test: passed with no errors, failed otherwise (its report is printed above).
 console.log('Lint (ESLint)…')
