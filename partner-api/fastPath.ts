@@ -19,7 +19,7 @@ import { cachedCacheControl, clientIp, EXPOSED, sameOrigin, tooMany } from './ga
 import { KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, rememberedPartnerKey } from './partnerKeys'
 import { consume, rateHeaders } from './rateLimit'
 
-export type FastAnswer = { status: number; headers: Record<string, string>; body: Buffer | null }
+type FastAnswer = { status: number; headers: Record<string, string>; body: Buffer | null }
 
 const NOT_HERE = new Set(['graphql', 'graphql-playground', 'health', 'openapi.json', 'payload-jobs', PARTNER_KEYS, 'users'])
 
