@@ -7,7 +7,6 @@
 import type { Field } from 'payload'
 
 import { mayUseMedia, recordGlobalMediaUsage, recordMediaUsage } from '../../../media/usage'
-import { touchesPublic } from '../event'
 import type { ChangeSubscriber, Staleness } from '../subscriber'
 
 const staleMedia = (ids: Array<number | string>): Staleness | undefined =>
@@ -22,7 +21,9 @@ export const mediaUsage: ChangeSubscriber = {
       if (!global || !mayUseMedia(global.fields)) return
       return staleMedia(await recordGlobalMediaUsage(req, global.fields, change.after, change.before))
     }
-    if (change.collection === 'media' || !touchesPublic(change) && !change.kinds.includes('deleted')) return
+    // A draft saved over a document leaves its stored row, and so its media, as they were. (A new
+    // draft is stored: staff see where its media are used; readers do not, it is not published.)
+    if (change.collection === 'media' || (change.operation === 'update' && change.kinds.includes('draftSaved'))) return
     const config = req.payload.collections[change.collection as 'statements']?.config
     if (!config || config.auth || !mayUseMedia(config.fields as Field[])) return
     const source = { collection: change.collection, id: change.id as number | string, fields: config.fields as Field[] }
