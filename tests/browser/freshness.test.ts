@@ -151,3 +151,30 @@ test('scheduled: an unpublish and a publish of an update, run by the jobs runner
   expect((await get(`/ur/statements/${update.slug}`)).text).toContain(newTitle)
   expect((await get('/statements/feed.xml')).text).toContain(newTitle)
 }, 150_000)
+
+test('changing a published slug: the old address answers 301 to the new one in both languages (and the JSON twin asked by slug); the citation shows the new address', async () => {
+  const doc = await statement(`Moving statement ${stamp}`)
+  const oldSlug = doc.slug
+  await cached(`/statements/${oldSlug}`)
+  const newSlug = `moved-statement-${stamp}`
+  expect((await api(`/statements/${doc.id}`, { method: 'PATCH', body: JSON.stringify({ slug: newSlug, _status: 'published' }) })).status).toBe(200)
+
+  for (const prefix of ['', '/ur']) {
+    const res = await fetch(`${BASE_URL}${prefix}/statements/${oldSlug}`, { redirect: 'manual' })
+    expect({ prefix, status: res.status, location: res.headers.get('location') }).toEqual({ prefix, status: 301, location: `${prefix}/statements/${newSlug}` })
+  }
+  const twin = await fetch(`${BASE_URL}/api/statements?where[slug][equals]=${oldSlug}&locale=en`, { redirect: 'manual' })
+  expect(twin.status).toBe(301)
+  expect(twin.headers.get('location')).toContain(`where%5Bslug%5D%5Bequals%5D=${newSlug}`)
+
+  const page = await get(`/statements/${newSlug}`)
+  expect(page.status).toBe(200)
+  // The "How to cite" box carries the new address.
+  const citation = /<pre class="citation"[^>]*>([\s\S]*?)<\/pre>/.exec(page.text)?.[1] ?? ''
+  expect(citation).toContain(`/statements/${newSlug}`)
+  expect(citation).not.toContain(oldSlug)
+  // A browser following the old link lands on the page.
+  const followed = await fetch(`${BASE_URL}/ur/statements/${oldSlug}`)
+  expect(followed.status).toBe(200)
+  expect(followed.url).toBe(`${BASE_URL}/ur/statements/${newSlug}`)
+})
