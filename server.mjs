@@ -104,13 +104,18 @@ function trackRender(req, res) {
 // ---------------------------------------------------------------------------------------------
 // Refreshing pages.
 
-const self = `http://127.0.0.1:${port}`
+/** This server, as its own refreshes reach it: loopback, unless it listens on one address only. */
+function self() {
+  const address = server.address()
+  if (!address || typeof address === 'string' || ['0.0.0.0', '::'].includes(address.address)) return `http://127.0.0.1:${port}`
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+}
 /** Pages Next renders per request (e.g. filterable lists): nothing of theirs is in Next's cache. */
 const notCachedByNext = new Set()
 
 async function rerender(path) {
   if (!previewModeId || notCachedByNext.has(path)) return
-  const res = await fetch(`${self}${path}`, {
+  const res = await fetch(`${self()}${path}`, {
     headers: { 'x-prerender-revalidate': previewModeId, 'accept-encoding': 'identity' },
     redirect: 'manual',
     signal: AbortSignal.timeout(60_000),
@@ -150,7 +155,7 @@ async function refreshPages(paths, { broadcast }) {
 
 /** Site settings or navigation changed: every page. Next's layout is revalidated inside a real request (app/next/revalidate). */
 async function refreshEverything({ broadcast }) {
-  const res = await fetch(`${self}/next/revalidate`, {
+  const res = await fetch(`${self()}/next/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${internalToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ everything: true }),
