@@ -15,6 +15,7 @@
  * are published to every server (Redis pub/sub), so a publish on one is fresh on all.
  */
 import crypto from 'node:crypto'
+import zlib from 'node:zlib'
 import type { Field, SanitizedConfig } from 'payload'
 
 import { redis } from '../platform/redis'
@@ -28,7 +29,7 @@ const MAX_BODY = 1024 * 1024
 /** Dropping this tag drops everything (used for responses whose contents we cannot name). */
 const ANY = '*'
 
-type Entry = { at: number; value: CachedResponse; tags: string[]; bytes?: Buffer }
+type Entry = { at: number; value: CachedResponse; tags: string[]; bytes?: Buffer; gzip?: Buffer }
 const memory = new Map<string, Entry>() // insertion order: the first is the least recently used
 const byTag = new Map<string, Set<string>>()
 let dropSeq = 0
@@ -134,12 +135,19 @@ function forget(key: string) {
   for (const tag of entry.tags) byTag.get(tag)?.delete(key)
 }
 
-/** A live entry, without counting a miss (the fast path in front of Next, partner-api/fastPath.ts). */
-export function cachePeek(key: string): (CachedResponse & { bytes: Buffer }) | null {
+/**
+ * A live entry, without counting a miss (the fast path in front of Next, partner-api/fastPath.ts),
+ * as bytes: plain, or gzip-compressed (made once per entry, on the first request that accepts it).
+ */
+export function cachePeek(key: string, gzip = false): (CachedResponse & { bytes: Buffer; gzipped: boolean }) | null {
   const hit = memory.get(key)
   if (!hit || Date.now() - hit.at > apiSettings().cacheMaxAge * 1000) return null
   hit.bytes ??= Buffer.from(hit.value.body, 'utf8')
-  return { ...hit.value, bytes: hit.bytes }
+  if (gzip && hit.bytes.length > 1024) {
+    hit.gzip ??= zlib.gzipSync(hit.bytes, { level: 6 })
+    return { ...hit.value, bytes: hit.gzip, gzipped: true }
+  }
+  return { ...hit.value, bytes: hit.bytes, gzipped: false }
 }
 
 export async function cacheGet(key: string): Promise<CachedResponse | null> {

@@ -24,7 +24,8 @@ type FastAnswer = { status: number; headers: Record<string, string>; body: Buffe
 const NOT_HERE = new Set(['graphql', 'graphql-playground', 'health', 'openapi.json', 'payload-jobs', PARTNER_KEYS, 'users'])
 
 export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedConfig) {
-  const production = process.env.NODE_ENV === 'production'
+  // What next.config.ts's header rules give every /api response (platform/securityHeaders.ts).
+  const security = headersFor('/api/', { production: process.env.NODE_ENV === 'production' })
   return async (method: string, rawUrl: string, headers: IncomingHttpHeaders): Promise<FastAnswer | null> => {
     if (method !== 'GET' && method !== 'HEAD') return null
     const url = new URL(rawUrl, serverURL())
@@ -46,7 +47,8 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
       partner = state
     } else if (auth) return null
 
-    const entry = cachePeek(cacheKey(url, partner ? 'partner' : 'anonymous'))
+    const gzip = /\bgzip\b/.test(String(headers['accept-encoding'] ?? ''))
+    const entry = cachePeek(cacheKey(url, partner ? 'partner' : 'anonymous'), gzip)
     if (!entry) return null
 
     const origin = typeof headers.origin === 'string' ? headers.origin : null
@@ -55,15 +57,16 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
     for (const name of ['x-real-ip', 'x-forwarded-for']) if (typeof headers[name] === 'string') requestHeaders.set(name, headers[name] as string)
     const rate = partner ? await consume('partner', String(partner.id)) : await consume('anonymous', clientIp(requestHeaders))
     if (partner) recordUsage(payload, partner.id)
-    const common = { ...headersFor(url.pathname, { production }), ...cors, ...rateHeaders(rate) }
+    const common = { ...security, ...cors, ...rateHeaders(rate) }
     if (!rate.allowed) {
       return { status: 429, headers: { ...common, 'Content-Type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(tooMany(rate))) }
     }
-    const out = { ...common, ETag: entry.etag, 'Cache-Control': cachedCacheControl(Boolean(partner)), Vary: 'Authorization' }
+    const out: Record<string, string> = { ...common, ETag: entry.etag, 'Cache-Control': cachedCacheControl(Boolean(partner)), Vary: 'Authorization, Accept-Encoding' }
     const inm = typeof headers['if-none-match'] === 'string' ? headers['if-none-match'] : null
     if (inm && inm.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')) return { status: 304, headers: out, body: null }
     // As utf8Json does for the route (platform/securityHeaders.ts): JSON says it is UTF-8.
     const type = /^application\/json\s*$/i.test(entry.contentType) ? 'application/json; charset=utf-8' : entry.contentType
+    if (entry.gzipped) out['Content-Encoding'] = 'gzip'
     return { status: 200, headers: { ...out, 'Content-Type': type }, body: method === 'HEAD' ? null : entry.bytes }
   }
 }
