@@ -25,7 +25,7 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.next/'],
 }
 
-export default {
+const config = {
   // Starting Payload and migrating a fresh database (integration beforeAll) takes several seconds
   // on a busy 2-core machine; Jest's default of 5 s is too tight for that.
   testTimeout: 30000,
@@ -48,3 +48,5 @@ export default {
     },
   ],
 }
+
+export default config

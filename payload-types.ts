@@ -82,6 +82,7 @@ export interface Config {
     'partner-keys': PartnerKey;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +105,7 @@ export interface Config {
     'partner-keys': PartnerKeysSelect<false> | PartnerKeysSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -130,6 +132,7 @@ export interface Config {
   jobs: {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
+      retryContentChange: TaskRetryContentChange;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1190,7 +1193,7 @@ export interface Office {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.
+ * A permanent record of who created, changed, published, unpublished, withdrew, deleted, restored or changed roles, for content, media, settings, partner keys and webhooks. Nobody can edit it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
@@ -1210,6 +1213,7 @@ export interface AuditLog {
     | 'trashed'
     | 'restored'
     | 'deleted'
+    | 'updated'
     | 'roleChanged';
   /**
    * One line describing the change.
@@ -1288,7 +1292,7 @@ export interface PartnerKey {
    * Leave empty to allow every public collection.
    */
   allowedCollections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Tick to stop this key at once.
    */
@@ -1331,7 +1335,7 @@ export interface WebhookEndpoint {
    * Leave empty for every public collection.
    */
   collections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Signing secret shared with the partner. Paste a long random value (32+ characters) and send it to them securely, or leave empty when creating through the API to have one generated and returned once. It is never shown again.
    */
@@ -1372,6 +1376,43 @@ export interface WebhookDelivery {
    * Tick and save to send this delivery again.
    */
   redeliver?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Old addresses that lead to the current page. Made automatically when you change the address (slug) of something published; remove one and its old address shows "not found" again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'programs';
+          value: number | Program;
+        } | null)
+      | ({
+          relationTo: 'statements';
+          value: number | Statement;
+        } | null)
+      | ({
+          relationTo: 'campaigns';
+          value: number | Campaign;
+        } | null)
+      | ({
+          relationTo: 'people';
+          value: number | Person;
+        } | null)
+      | ({
+          relationTo: 'topics';
+          value: number | Topic;
+        } | null);
+    url?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1444,7 +1485,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1477,7 +1518,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1546,6 +1587,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user:
@@ -2092,6 +2137,22 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2294,6 +2355,25 @@ export interface CollectionsWidget {
 export interface TaskDeliverWebhook {
   input: {
     deliveryId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryContentChange".
+ */
+export interface TaskRetryContentChange {
+  input: {
+    work:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    reason?: string | null;
   };
   output?: unknown;
 }

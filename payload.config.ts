@@ -5,32 +5,25 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionSlug } from 'payload'
 import sharp from 'sharp'
 
 import { AuditLog } from './collections/AuditLog'
-import { Campaigns } from './collections/Campaigns'
-import { Media } from './collections/Media'
 import { trackMediaUsage } from './media/usage'
-import { Offices } from './collections/Offices'
-import { Organisations } from './collections/Organisations'
-import { People } from './collections/People'
-import { Programs } from './collections/Programs'
-import { Statements } from './collections/Statements'
-import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { contentChanges } from './content/changes/pipeline'
+import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
-import { withEditorialWorkflow } from './workflow/editorialWorkflow'
 import { databaseAdapter } from './platform/database'
 import { emailAdapter } from './platform/email'
 import { defaultLocale, locales } from './content/locales'
 import { largestUpload, limitedSharp } from './media/policy'
 import { mediaStoragePlugins } from './media/storage'
 import { payloadSecret } from './platform/secret'
-import { PREVIEWABLE, previewUrl } from './workflow/preview'
+import { previewUrl } from './workflow/preview'
 import { serverURL } from './platform/serverUrl'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -52,7 +45,7 @@ export default buildConfig({
     // Live preview shows the draft in the real site: the iframe goes through /next/preview, which
     // checks the logged-in staff member before turning on draft mode.
     livePreview: {
-      collections: [...PREVIEWABLE],
+      collections: slugsWhere((t) => t.preview) as CollectionSlug[],
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? '', data?.slug, locale?.code),
       breakpoints: [
         { name: 'phone', label: 'Phone', width: 375, height: 667 },
@@ -62,20 +55,9 @@ export default buildConfig({
     // Registered by path so `npm run generate` adds it to the import map.
     components: { beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'] },
   },
-  // withEditorialWorkflow (workflow/editorialWorkflow.ts): review states, updatedBy, 409 on stale saves,
-  // contributor limits, trash, linked-delete refusal and the audit log.
-  collections: [
-    withEditorialWorkflow(Programs, { review: true }),
-    withEditorialWorkflow(Statements, { review: true }),
-    withEditorialWorkflow(Campaigns, { review: true }),
-    Media,
-    withEditorialWorkflow(Offices),
-    withEditorialWorkflow(People),
-    withEditorialWorkflow(Topics),
-    withEditorialWorkflow(Organisations),
-    Users,
-    AuditLog,
-  ],
+  // The content types, from the registry (content/registry.ts), each with its editorial workflow
+  // (review states, updatedBy, 409 on stale saves, contributor limits, trash, linked-delete refusal).
+  collections: [...contentCollections(), Users, AuditLog],
   globals: [SiteSettings, Navigation],
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel, rtl: l.rtl })),
@@ -100,9 +82,10 @@ export default buildConfig({
   // config load each time, a large share of the test suite's CPU) and rewrite this committed file.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false, autoGenerate: false },
   telemetry: false,
-  // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
-  // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
+  // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage;
+  // the partner API (keys, webhooks, partner-api/plugin.ts). The change pipeline LAST, so its hooks
+  // are on every collection and global and run after theirs (content/changes/pipeline.ts).
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), contentChanges()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

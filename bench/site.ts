@@ -32,6 +32,8 @@ export type Site = {
   buildMs: number
   buildPeakMb: number
   coldStartMs: number
+  /** The server process (the api section pins it to one core). */
+  serverPid: number
   stop: () => Promise<void>
 }
 
@@ -162,7 +164,7 @@ async function populate(payload: Payload, ctx: BenchContext): Promise<{ counts: 
   process.env.ADMIN_PASSWORD = ADMIN.password
   const { seed } = await import('../seed')
   await seed(payload)
-  const base = { overrideAccess: true, context: { disableRevalidate: true, seeding: true }, depth: 0 } as const
+  const base = { overrideAccess: true, context: { seeding: true, disableWebhooks: true }, depth: 0 } as const
   const scale = ctx.quick ? 0.1 : 1
   const want = { statements: 1000 * scale, programs: 100 * scale, campaigns: 100 * scale, media: 200 * scale }
 
@@ -264,6 +266,7 @@ async function makeSite(ctx: BenchContext): Promise<Site> {
     buildMs: build.ms,
     buildPeakMb: build.peakMb,
     coldStartMs,
+    serverPid: child.pid!,
     stop: () => stopChild(child),
   }
 }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../access/staff'
 import { nobody } from '../access/nobody'
 
-export const auditActions = [
+const auditActions = [
   { label: 'Created', value: 'created' },
   { label: 'Submitted for review', value: 'submitted' },
   { label: 'Published', value: 'published' },
@@ -13,6 +13,7 @@ export const auditActions = [
   { label: 'Moved to trash', value: 'trashed' },
   { label: 'Restored from trash', value: 'restored' },
   { label: 'Deleted for good', value: 'deleted' },
+  { label: 'Changed', value: 'updated' },
   { label: 'Changed role', value: 'roleChanged' },
 ] as const
 export type AuditAction = (typeof auditActions)[number]['value']
@@ -28,7 +29,7 @@ export const AuditLog: CollectionConfig = {
     group: 'Admin',
     useAsTitle: 'summary',
     defaultColumns: ['createdAt', 'action', 'summary', 'userEmail'],
-    description: 'A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.',
+    description: 'A permanent record of who created, changed, published, unpublished, withdrew, deleted, restored or changed roles, for content, media, settings, partner keys and webhooks. Nobody can edit it.',
   },
   defaultSort: '-createdAt',
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },

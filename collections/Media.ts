@@ -4,15 +4,12 @@ import { isStaff, isStaffField } from '../access/staff'
 import { mediaDelete, mediaRead } from '../access/media'
 import { allowedMimeTypes } from '../media/policy'
 import { requiredInDefaultLocale } from '../content/fields'
-import { revalidationHooks } from '../content/revalidate'
 import { checkUpload, refuseExternalFetch } from '../media/checkUpload'
 import { extractMetadata } from '../media/extractMetadata'
 import { imageSizes } from '../media/imageSizes'
 import { secureMediaHeaders, serveLocalFile } from '../media/serveFile'
 import { fillUsedIn } from '../media/usedIn'
 import { localMediaDir } from '../media/storage'
-
-export { allowedMimeTypes }
 
 const staticDir = localMediaDir()
 const usesS3 = Boolean(process.env.S3_BUCKET)
@@ -43,9 +40,8 @@ export const Media: CollectionConfig = {
   },
   access: { read: mediaRead, create: isStaff, update: isStaff, delete: mediaDelete },
   hooks: {
-    ...revalidationHooks,
     // Checks the bytes before anything else looks at the file.
-    beforeOperation: [checkUpload, ...revalidationHooks.beforeOperation],
+    beforeOperation: [checkUpload],
     beforeChange: [extractMetadata],
   },
   upload: {

@@ -5,7 +5,6 @@ import { isEditor } from '../access/staff'
 import { requiredInDefaultLocale } from '../content/fields'
 import { phoneProblem } from '../site/phone'
 import { publishingFields, recordPublication } from '../workflow/publishing'
-import { revalidationHooks } from '../content/revalidate'
 
 /** Where the organisation can be visited, called or written to (GOV.UK's contact format). */
 export const Offices: CollectionConfig = {
@@ -20,12 +19,8 @@ export const Offices: CollectionConfig = {
   defaultSort: 'displayOrder',
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isEditor, update: isEditor, delete: isEditor },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts).
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'e.g. Islamabad office.' } },
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', admin: { description: 'Whose office this is (usually your own organisation).' } },

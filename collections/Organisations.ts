@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 
 /**
  * Organisations that issue statements, fund work or partner in it (e.g. the Centre for
@@ -19,7 +18,6 @@ export const Organisations: CollectionConfig = {
     description: 'Issuers, funders and partners named in your content.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'The full name, e.g. Centre for Peace and Development Initiatives.' } },
     slugField('name'),

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 
 /** Speakers and experts. A statement records the role someone held *when* they spoke. */
 export const People: CollectionConfig = {
@@ -16,7 +15,6 @@ export const People: CollectionConfig = {
     description: 'Speakers and experts named in statements and programs.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'Full name with title, e.g. Dr. Ayesha Khan.' } },
     slugField('name'),

@@ -7,8 +7,6 @@ import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topics
 import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
-import { previewUrl } from '../workflow/preview'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {
@@ -16,20 +14,15 @@ export const Programs: CollectionConfig = {
   labels: { singular: 'Program', plural: 'Programs' },
   admin: {
     group: 'Content',
-    // "Preview" opens the draft on the site (staff only, through draft mode).
-    preview: (doc, { locale }) => previewUrl('programs', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'programStatus', '_status', 'updatedAt'],
     description: 'Areas of ongoing work, with their activities, funders and partners.',
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts). What a change does to pages, caches,
+  // feeds and partners is the change pipeline's (content/changes), added to every collection.
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".' } },
     slugField(),

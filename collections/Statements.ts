@@ -8,8 +8,6 @@ import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { statementTypeOptions } from '../content/statementTypes'
-import { revalidationHooks } from '../content/revalidate'
-import { previewUrl } from '../workflow/preview'
 
 /**
  * Statements, speeches and submissions (GOV.UK's "speech" format): who spoke, in what role,
@@ -20,8 +18,6 @@ export const Statements: CollectionConfig = {
   labels: { singular: 'Statement', plural: 'Statements' },
   admin: {
     group: 'Content',
-    // "Preview" opens the draft on the site (staff only, through draft mode).
-    preview: (doc, { locale }) => previewUrl('statements', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'statementType', 'deliveredOn', '_status', 'updatedAt'],
     description: 'Statements, speeches, submissions and press releases.',
@@ -29,12 +25,9 @@ export const Statements: CollectionConfig = {
   defaultSort: '-deliveredOn',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts). What a change does to pages, caches,
+  // feeds and partners is the change pipeline's (content/changes), added to every collection.
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The headline readers see, in plain words.' } },
     slugField(),

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 
 /** The taxonomy shared by all content (trafficking in persons, organised crime, …). */
 export const Topics: CollectionConfig = {
@@ -16,7 +15,6 @@ export const Topics: CollectionConfig = {
     description: 'Subjects that tie programs, statements and campaigns together.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, admin: { description: 'A short subject name, e.g. Human trafficking.' } },
     slugField('name'),

@@ -2,7 +2,6 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
-import { revalidateWholeSite } from '../content/revalidate'
 import { keepTranslationsApart } from './keepTranslationsApart'
 
 /** The main menu. Links are site paths (e.g. /statements); the Urdu site adds /ur itself. */
@@ -11,7 +10,7 @@ export const Navigation: GlobalConfig = {
   label: 'Navigation',
   admin: { group: 'Admin', description: 'The main menu shown on every page.' },
   access: { read: anyone, update: isEditor },
-  hooks: { beforeOperation: [keepTranslationsApart], afterChange: [revalidateWholeSite] },
+  hooks: { beforeOperation: [keepTranslationsApart] },
   fields: [
     {
       name: 'items',

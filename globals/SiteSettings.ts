@@ -3,7 +3,6 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isAdmin } from '../access/staff'
 import { validateOptionalUrl } from '../collections/Organisations'
-import { revalidateWholeSite } from '../content/revalidate'
 import { keepTranslationsApart } from './keepTranslationsApart'
 
 /** Who the organisation is: shown on the home page, in the footer and in search results. */
@@ -12,7 +11,7 @@ export const SiteSettings: GlobalConfig = {
   label: 'Site settings',
   admin: { group: 'Admin', description: 'Organisation name, about text, contact and footer.' },
   access: { read: anyone, update: isAdmin },
-  hooks: { beforeOperation: [keepTranslationsApart], afterChange: [revalidateWholeSite] },
+  hooks: { beforeOperation: [keepTranslationsApart] },
   fields: [
     { name: 'organisationName', type: 'text', localized: true, required: true, admin: { description: 'Shown in the page header and browser tab.' } },
     { name: 'tagline', type: 'text', localized: true, admin: { description: 'A short line under the name (optional).' } },

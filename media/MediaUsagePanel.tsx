@@ -42,4 +42,3 @@ export async function MediaUsagePanel({ id, req, user }: Props) {
   )
 }
 
-export default MediaUsagePanel

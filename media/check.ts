@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 import { localMediaDir, mediaStore } from './storage'
 
-export type MediaCheckReport = {
+type MediaCheckReport = {
   storage: 'local' | 's3'
   directory?: string
   documents: number

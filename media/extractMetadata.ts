@@ -38,7 +38,7 @@ export function mp4MovieDuration(data: Uint8Array): number | undefined {
 }
 
 /** Duration in seconds of an audio or video file, read from its headers (no ffmpeg). */
-export async function readDuration(data: Uint8Array, mimeType: string): Promise<number | undefined> {
+async function readDuration(data: Uint8Array, mimeType: string): Promise<number | undefined> {
   // Loaded on first use: only uploads of audio and video need it, and it is a large module graph.
   const { parseBuffer } = await import('music-metadata')
   const meta = await parseBuffer(data, { mimeType, size: data.length }, { duration: true, skipCovers: true })
@@ -47,10 +47,10 @@ export async function readDuration(data: Uint8Array, mimeType: string): Promise<
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) / 1000 : undefined
 }
 
-export type PdfFacts = { title?: string; language?: string; pageCount: number }
+type PdfFacts = { title?: string; language?: string; pageCount: number }
 
 /** Title, language and page count of a PDF, from its document information and catalogue. */
-export async function readPdf(data: Uint8Array): Promise<PdfFacts> {
+async function readPdf(data: Uint8Array): Promise<PdfFacts> {
   // updateMetadata: false: we only read; ignoreEncryption: encrypted PDFs still have a page tree.
   const pdf = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false })
   const lang = pdf.catalog.lookup(PDFName.of('Lang'))

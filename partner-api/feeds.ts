@@ -8,13 +8,14 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { getPayload, type Where } from 'payload'
 
 import { isLocale, type Locale } from '../content/locales'
+import { slugsWhere } from '../content/registry'
 import { plainText } from '../content/richText'
 import { serverURL } from '../platform/serverUrl'
 import { campaignPath, campaignsPath, homePath, localizedPath, statementPath, statementsPath, topicPath } from '../site/paths'
 import { cacheGet, cacheSet, etagFor } from './cache'
 
-export type FeedKind = 'all' | 'statements' | 'campaigns'
-export type FeedFormat = 'rss' | 'atom' | 'json'
+type FeedKind = 'all' | 'statements' | 'campaigns'
+type FeedFormat = 'rss' | 'atom' | 'json'
 const FEED_SIZE = 50
 const EXT: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom', json: 'json' }
 const TYPES: Record<FeedFormat, string> = {
@@ -223,7 +224,10 @@ export function feedRoute(kind: FeedKind, format: FeedFormat) {
       }
       const body = format === 'rss' ? rss(channel, list) : format === 'atom' ? atom(channel, list) : jsonFeed(channel, list)
       entry = { status: 200, body, contentType: TYPES[format], etag: etagFor(body) }
-      await cacheSet(key, entry)
+      // Dropped when anything it lists changes, its topic, or the site's name (content/changes/subscribers/apiCache.ts).
+      const tags = [...(kind === 'all' ? slugsWhere((t) => Boolean(t.feed)) : [kind]).map((c) => `list:${c}`), 'global:site-settings']
+      if (topic) tags.push(`doc:topics:${topic.id}`)
+      await cacheSet(key, entry, tags)
     }
     const headers = {
       'Content-Type': entry.contentType,

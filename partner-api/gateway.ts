@@ -21,14 +21,14 @@ type Handler = (request: Request, ctx: { params: Promise<{ slug?: string[] }> })
 type Caller = { kind: 'anonymous' } | { kind: 'partner'; key: PartnerKeyState } | { kind: 'staff' }
 
 const READ_METHODS = new Set(['GET', 'HEAD'])
-const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
+export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
 
 /** The caller's address as set by the reverse proxy in front of the app (see docs/api.md). */
 export function clientIp(headers: Headers): string {
   return headers.get('x-real-ip')?.trim() || headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
 }
 
-function sameOrigin(origin: string | null): boolean {
+export function sameOrigin(origin: string | null): boolean {
   if (!origin) return true
   try {
     return new URL(origin).origin === new URL(serverURL()).origin
@@ -215,8 +215,7 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   }
 
   const cacheable = kind === 'rest' && READ_METHODS.has(method) && segments[0] !== PARTNER_KEYS && !segments.includes('me')
-  const s = apiSettings()
-  const cacheControl = `${caller.kind === 'partner' ? 'private' : 'public'}, max-age=${s.cacheMaxAge}, stale-while-revalidate=${s.cacheStaleWhileRevalidate}`
+  const cacheControl = cachedCacheControl(caller.kind === 'partner')
   const key = cacheable ? cacheKey(url, caller.kind === 'partner' ? 'partner' : 'anonymous') : ''
 
   let entry: CachedResponse | null = cacheable ? await cacheGet(key) : null
@@ -232,6 +231,7 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   }
 
   if (entry) {
+    // The same answer server.mjs gives from the cache without entering Next (partner-api/fastPath.ts).
     const h: Record<string, string> = { ...headers, ETag: entry.etag, 'Cache-Control': cacheControl, Vary: 'Authorization' }
     const inm = request.headers.get('if-none-match')
     if (inm && inm.split(',').some((t) => t.trim() === entry!.etag || t.trim() === '*')) {
@@ -252,6 +252,12 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 ? cacheControl : 'no-store' })
 }
 
-function tooMany(rate: RateResult) {
+export function tooMany(rate: RateResult) {
   return new ApiError(429, `Too many requests: the limit is ${rate.limit} per window. Try again in ${rate.resetSeconds} s.`, undefined, 'rate_limited').body()
+}
+
+/** Cache-Control of a cached answer: partners' answers are private to them, anonymous ones shared. */
+export function cachedCacheControl(partner: boolean): string {
+  const s = apiSettings()
+  return `${partner ? 'private' : 'public'}, max-age=${s.cacheMaxAge}, stale-while-revalidate=${s.cacheStaleWhileRevalidate}`
 }

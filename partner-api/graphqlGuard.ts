@@ -6,7 +6,7 @@ import { MAX_LIMIT } from './queryGuard'
 
 const MAX_SELECTION_DEPTH = 8
 
-export type GraphQLInfo = { mutations: string[]; hasMutation: boolean; topLevel: string[] }
+type GraphQLInfo = { mutations: string[]; hasMutation: boolean; topLevel: string[] }
 
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {

@@ -7,6 +7,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { localeCodes } from '../content/locales'
+import { hasDrafts } from '../content/schema'
 import { serverURL } from '../platform/serverUrl'
 import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT, MAX_PAGE, WHERE_OPERATORS } from './queryGuard'
 import { collectionFields, isPublicCollection, readableFields, type FieldInfo } from './publicSchema'
@@ -16,7 +17,7 @@ type Schema = Record<string, unknown>
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const ID: Schema = { anyOf: [{ type: 'integer' }, { type: 'string' }], description: 'Document ID.' }
 
-export function schemaName(slug: string): string {
+function schemaName(slug: string): string {
   return slug
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
@@ -192,7 +193,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       },
     }
     const filterable = fields.filter((f) => !['richText', 'json', 'blocks'].includes(f.type)).map((f) => f.name)
-    const drafts = Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts)
+    const drafts = hasDrafts(c)
     const okHeaders = {
       ...headerRefs,
       ETag: { description: 'Send it back as If-None-Match to get 304 when nothing changed.', schema: { type: 'string' } },
@@ -264,7 +265,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       title: 'Daleel public API',
       version: '1.0.0',
       description: [
-        'Read-only JSON API for published content (statements, campaigns, programs, offices, people, topics, organisations, media).',
+        `Read-only JSON API for published content (${collections.map((c) => label(c, 'plural').toLowerCase()).join(', ')}).`,
         `Anonymous use is open: ${s.anonymousPerMinute} requests a minute per address. A partner key (ask the organisation) raises that to ${s.partnerPerMinute} a minute per key.`,
         `Caps for everyone: limit ≤ ${MAX_LIMIT} (default ${DEFAULT_LIMIT}), depth ≤ ${MAX_DEPTH}; limit=0 and pagination=false are refused; drafts are never available.`,
         'Errors are JSON: `{"errors":[{"message","parameter","code"}]}`. Unknown fields in responses may be added over time: ignore what you do not use.',

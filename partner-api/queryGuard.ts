@@ -195,7 +195,7 @@ function checkSelect(name: 'select' | 'populate', value: unknown, fields: FieldI
   walk(value as Record<string, unknown>, '')
 }
 
-export type GuardResult = { collection?: string }
+type GuardResult = { collection?: string }
 
 /**
  * Validates a non-staff REST GET. `segments` are the path parts after /api/. Throws ApiError.

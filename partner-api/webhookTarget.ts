@@ -8,7 +8,7 @@
 import dns from 'node:dns'
 import net from 'node:net'
 
-export const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
+const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
 
 function v4ToInt(ip: string): number {
   return ip.split('.').reduce((n, p) => (n << 8) + Number(p), 0) >>> 0
@@ -31,7 +31,7 @@ const V4_BLOCKED: [string, number][] = [
   ['240.0.0.0', 4],
 ]
 
-export function isPrivateAddress(ip: string): boolean {
+function isPrivateAddress(ip: string): boolean {
   if (net.isIPv4(ip)) {
     const n = v4ToInt(ip)
     return V4_BLOCKED.some(([base, bits]) => (n & (bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0)) >>> 0 === v4ToInt(base))

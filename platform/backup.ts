@@ -25,12 +25,12 @@ import { create as createTar, extract as extractTar } from 'tar'
 import { databaseKind, databaseUri, sqliteFilePath } from './database'
 import { localMediaDir } from '../media/storage'
 
-export const MANIFEST = 'manifest.json'
+const MANIFEST = 'manifest.json'
 const SQLITE_FILE = 'database.sqlite'
 const MONGO_FILE = 'database.mongodump.gz'
 const MEDIA_FOLDER = 'media'
 
-export type Manifest = {
+type Manifest = {
   format: 1
   app: 'daleel'
   createdAt: string
@@ -145,7 +145,7 @@ export async function createBackup(instance: Instance, outDir: string, now = new
 }
 
 /** Does this instance already hold content (any row outside the migrations table, or any media file)? */
-export async function instanceHasContent(instance: Instance): Promise<string | null> {
+async function instanceHasContent(instance: Instance): Promise<string | null> {
   if ((await listFiles(instance.mediaDir)).length > 0) return 'the media folder is not empty'
   if (databaseKind(instance.databaseUri) === 'sqlite') {
     const file = sqliteFilePath(instance.databaseUri) as string

@@ -23,7 +23,7 @@ import { migrations as uuidMigrations } from '../migrations/uuid'
 
 export const DEFAULT_SQLITE_FILE = 'data/daleel.db'
 
-export type DatabaseKind = 'sqlite' | 'mongodb'
+type DatabaseKind = 'sqlite' | 'mongodb'
 
 export function databaseUri(env: NodeJS.ProcessEnv = process.env): string {
   const uri = env.DATABASE_URI?.trim()

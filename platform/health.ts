@@ -7,10 +7,15 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import { changeProblems } from '../content/changes/retry'
 import { localMediaDir } from '../media/storage'
 
-export type CheckResult = 'ok' | 'failed'
-export type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult> }
+type CheckResult = 'ok' | 'failed'
+/**
+ * `changes`: refreshes owed after content changes (content/changes/retry.ts), for monitoring. They
+ * do not make the server unready: it still serves every page, some possibly stale.
+ */
+type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult>; changes?: { pending: number; failed: number } }
 
 const TIMEOUT_MS = 5000
 
@@ -77,5 +82,10 @@ export async function healthReport(payload: Payload, env: NodeJS.ProcessEnv = pr
     run('storage', () => (env.S3_BUCKET ? checkBucket(env) : checkMediaDir(mediaDir(payload)))),
   ])
   const checks = { database, storage }
-  return { status: Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'failed', checks }
+  const report: HealthReport = { status: Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'failed', checks }
+  if (database === 'ok') {
+    const owed = await changeProblems(payload).catch(() => null)
+    if (owed) report.changes = { pending: owed.filter((p) => !p.failed).length, failed: owed.filter((p) => p.failed).length }
+  }
+  return report
 }

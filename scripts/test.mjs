@@ -1,6 +1,7 @@
 // `npm test`: every test, then one closing line "N passed, N failed".
 //   0. the system packages the tests use (scripts/system-packages.mjs): installed with apt-get when
 //      missing (Debian, root), else one line naming the command to run and no test starts;
+//      then lint (ESLint, eslint.config.mjs): one result, failed when it reports any error;
 //   1. unit + integration tests (Jest; each integration file gets its own fresh SQLite database)
 //   2. the integration tests again on SQLite with text IDs (SQLITE_ID_TYPE=uuid, migrations/uuid/):
 //      MongoDB's IDs are strings, so no test, guard, page or helper may assume numbers;
@@ -49,6 +50,14 @@ const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--f
 
 if (!ensureSystemPackages({ label: onlyFast ? 'npm run test:mongo' : 'npm test', browser: !onlyFast })) process.exit(1)
 ensureDevSecret()
+// Lint counts as one test: passed with no errors, failed otherwise (its report is printed above).
+console.log('Lint (ESLint)…')
+if ((await run('node', ['node_modules/eslint/bin/eslint.js', '.'])) === 0) totals.passed += 1
+else {
+  console.error('lint: ESLint reported errors (above); counting that as one failure.')
+  totals.failed += 1
+}
+
 rmSync(path.join(results, 'jest-fast.json'), { force: true })
 await run('node', [...jest, '--selectProjects', 'unit', 'integration', '--json', `--outputFile=${path.join(results, 'jest-fast.json')}`])
 count(path.join(results, 'jest-fast.json'), 'unit and integration tests')

@@ -12,25 +12,17 @@ import type { Payload, Where } from 'payload'
 
 import type { Locale } from '../content/locales'
 import { plainText } from '../content/richText'
-import { contactPath, documentPath } from '../site/paths'
+import { contentType, slugsWhere } from '../content/registry'
+import { collectionIndexPath, documentPath, homePath } from '../site/paths'
 
-export const SEARCH_COLLECTIONS = ['statements', 'programs', 'campaigns', 'people', 'topics', 'offices'] as const
-export type SearchCollection = (typeof SEARCH_COLLECTIONS)[number]
-
-/** Fields searched per type (all localized, so the query runs in the reader's language). */
-const FIELDS: Record<SearchCollection, { title: string; summary?: string; text: string[] }> = {
-  statements: { title: 'title', summary: 'summary', text: ['title', 'summary', 'event', 'speakerName', 'body'] },
-  programs: { title: 'title', summary: 'summary', text: ['title', 'summary', 'body'] },
-  campaigns: { title: 'title', summary: 'summary', text: ['title', 'summary', 'body'] },
-  people: { title: 'name', summary: 'role', text: ['name', 'role', 'bio'] },
-  topics: { title: 'name', summary: 'description', text: ['name', 'description'] },
-  offices: { title: 'name', summary: 'city', text: ['name', 'city', 'addressLines.line'] },
-}
+/** Searched types, in the order results are grouped: the registry's (content/registry.ts), statements first. */
+const SEARCH_COLLECTIONS = ['statements', ...slugsWhere((t) => Boolean(t.search) && t.slug !== 'statements')]
+type SearchCollection = string
 
 export const MAX_QUERY_LENGTH = 100
 const PER_TYPE = 20
 
-export type SearchResult = {
+type SearchResult = {
   collection: SearchCollection
   id: number | string
   title: string
@@ -38,8 +30,8 @@ export type SearchResult = {
   /** Public path of the page showing it, in the reader's language. */
   path: string
 }
-export type SearchGroup = { collection: SearchCollection; results: SearchResult[] }
-export type SearchResponse = { query: string; groups: SearchGroup[]; total: number }
+type SearchGroup = { collection: SearchCollection; results: SearchResult[] }
+type SearchResponse = { query: string; groups: SearchGroup[]; total: number }
 
 /**
  * Tidy what the reader typed: trim, collapse spaces, cap the length, and write the Arabic forms
@@ -76,12 +68,12 @@ export async function searchSite(
 
   const groups = await Promise.all(
     SEARCH_COLLECTIONS.map(async (collection): Promise<SearchGroup> => {
-      const spec = FIELDS[collection]
+      const spec = contentType(collection)!.search!
       // On MongoDB a rich-text field (body, bio) is a nested document and `like` matches nothing
       // inside it: there, search finds the plain-text fields only (docs/deployment.md).
-      const where: Where = { or: spec.text.map((field) => ({ [field]: { like: q } })) }
+      const where: Where = { or: spec.fields.map((field) => ({ [field]: { like: q } })) }
       const { docs } = await payload.find({
-        collection,
+        collection: collection as 'statements',
         where,
         locale,
         overrideAccess: false,
@@ -96,10 +88,8 @@ export async function searchSite(
         id: doc.id,
         title: String(doc[spec.title] ?? ''),
         summary: spec.summary ? excerpt(doc[spec.summary]) : undefined,
-        path:
-          collection === 'offices'
-            ? contactPath(locale)
-            : (documentPath(locale, collection, String(doc.slug ?? '')) ?? contactPath(locale)),
+        // A type without pages of its own (offices) is shown on the page that lists it.
+        path: documentPath(locale, collection, String(doc.slug ?? '')) ?? collectionIndexPath(locale, collection) ?? homePath(locale),
       }))
       return { collection, results }
     }),

@@ -11,8 +11,6 @@
  */
 import { richText } from '../content/richText'
 
-export const DEMO_TRANSLATION_NOTE = 'Urdu demo translation made for the Daleel demo site; not official text.'
-
 export const organisations = {
   cpdi: { name: 'Centre for Peace and Development Initiatives', slug: 'cpdi', acronym: 'CPDI', demoUrdu: { name: 'سینٹر فار پیس اینڈ ڈیولپمنٹ انیشی ایٹوز' } },
   cgr: { name: 'Centre for Governance Research', slug: 'cgr', acronym: 'CGR', demoUrdu: { name: 'سینٹر فار گورننس ریسرچ' } },

@@ -28,8 +28,8 @@ export const SEEDED_COLLECTIONS = [
 
 export type SeedResult = { seeded: boolean; reason?: string; counts: Record<string, number>; adminCreated?: { email: string; password?: string } }
 
-// Seeding must not try to revalidate pages (there is no request) and must not fire webhooks.
-const context = { disableRevalidate: true, seeding: true }
+// Demo content is no news for partners: no webhooks. (Pages and caches follow through the change pipeline.)
+const context = { disableWebhooks: true, seeding: true }
 
 async function hasContent(payload: Payload): Promise<boolean> {
   for (const collection of SEEDED_COLLECTIONS) {

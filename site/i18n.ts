@@ -241,10 +241,7 @@ const ur: Dict = {
 
 const dictionaries: Record<Locale, Dict> = { en, ur }
 
-export type Dictionary = Dict
 
 export function t(locale: Locale): Dict {
   return dictionaries[locale]
 }
-
-export { dictionaries }

@@ -14,7 +14,7 @@ import type { Campaign, Media, Navigation, Office, Person, Program, SiteSetting,
  * Each function is wrapped in React `cache` so generateMetadata and the page share one query.
  */
 
-export const STATEMENTS_PER_PAGE = 10
+const STATEMENTS_PER_PAGE = 10
 
 type Viewer = { draft: boolean; user?: any }
 
@@ -262,7 +262,7 @@ export const listTopics = cache(async (locale: Locale) => {
  * time and memory stay flat however much an organisation has published (1,000 statements made
  * the build take 138 s instead of about 60 s; docs/performance.md).
  */
-export const PRERENDER_PER_COLLECTION = 50
+const PRERENDER_PER_COLLECTION = 50
 
 /** Slugs for generateStaticParams (published documents only, as the public sees them). */
 export async function prerenderSlugs(collection: 'programs' | 'statements' | 'campaigns' | 'people' | 'topics'): Promise<string[]> {

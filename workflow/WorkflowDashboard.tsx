@@ -86,6 +86,23 @@ export async function WorkflowDashboard({ payload, user }: Props) {
           )}
         </div>
       )}
+      {isEditor && data.refreshProblems.length > 0 && (
+        <div style={{ ...box, borderColor: 'var(--theme-error-500)' }}>
+          <h2 style={{ marginTop: 0 }}>Pages not yet updated after a change ({data.refreshProblems.length})</h2>
+          <p>
+            These changes are saved, but some pages, feeds or partner data may still show the old version. They are retried
+            automatically; the ones marked FAILED have stopped retrying.
+          </p>
+          <ul style={{ margin: 0, paddingLeft: '1.25rem' }}>
+            {data.refreshProblems.map((p) => (
+              <li key={String(p.id)} style={p.failed ? { color: 'var(--theme-error-500)' } : undefined}>
+                Since {when(p.since)}, {p.attempts} {p.attempts === 1 ? 'attempt' : 'attempts'}: {p.reason}
+                {p.failed ? ' — FAILED: ask your technical contact to check the server log.' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div style={box}>
         <h2 style={{ marginTop: 0 }}>Recent changes</h2>
         <ItemList items={data.recent} empty="No changes yet." />

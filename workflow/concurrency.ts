@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 /** 409 Conflict: somebody else saved since this editor opened the document. */
-export class StaleUpdateError extends APIError {
+class StaleUpdateError extends APIError {
   constructor(message: string, data: Record<string, unknown>) {
     super(message, 409, data, true)
   }

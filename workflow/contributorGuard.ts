@@ -2,9 +2,10 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { hasDrafts } from '../content/schema'
 
 /** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
-export class ContributorForbidden extends APIError {
+class ContributorForbidden extends APIError {
   constructor(message: string) {
     super(message, 403, undefined, true)
   }
@@ -30,8 +31,8 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   // The arguments differ per operation; we read only id, data, draft and overrideAccess.
   const args = operationArgs as any
   if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
-  const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
-  if (!hasDrafts) return args
+  const drafts = hasDrafts(collection)
+  if (!drafts) return args
 
   if (operation === 'create' || operation === 'update') {
     const data = (args.data ?? {}) as Record<string, any>

@@ -1,13 +1,11 @@
 /**
  * Preview: staff see drafts in the real site layout through Next's draft mode, entered only through
- * /next/preview after the logged-in user is checked (see app/next/preview/route.ts).
+ * /next/preview after the logged-in user is checked (see app/next/preview/route.ts). Which types
+ * can be previewed is the registry's (content/registry.ts: drafts and a page of their own).
  */
 import { isLocale, type Locale } from '../content/locales'
 import { serverURL } from '../platform/serverUrl'
 import { documentPath } from '../site/paths'
-
-/** Collections staff can preview (they have drafts and a page of their own). */
-export const PREVIEWABLE = ['programs', 'statements', 'campaigns'] as const
 
 /**
  * Only a path on this site may follow the preview: "/x" but not "//evil.example" or "/\\evil",

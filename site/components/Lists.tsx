@@ -25,7 +25,6 @@ export function speakerOf(s: Pick<Statement, 'speaker' | 'speakerName'>): { name
 export function StatementList({ locale, items, heading = 'h3' }: { locale: Locale; items: Statement[]; heading?: H }) {
   const dict = t(locale)
   if (!items.length) return <p className="muted">{dict.nothingYet}</p>
-  const Heading = heading
   return (
     <ul className="cards">
       {items.map((s) => {

@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
 import type { Locale } from '@/content/locales'
 import { payloadClient } from '@/platform/payload'
-import { MAX_QUERY_LENGTH, normaliseQuery, searchSite, type SearchCollection } from '@/search/search'
+import { MAX_QUERY_LENGTH, normaliseQuery, searchSite } from '@/search/search'
 import { formatNumber } from '@/site/format'
 import { localeParam } from '@/site/params'
 import { searchPath } from '@/site/paths'
@@ -84,7 +84,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {result.groups.map((group) => (
               <section key={group.collection} aria-labelledby={`results-${group.collection}`} className="search-group">
                 <h3 id={`results-${group.collection}`}>
-                  {s.groups[group.collection as SearchCollection]} ({formatNumber(locale, group.results.length)})
+                  {s.groups[group.collection as keyof typeof s.groups]} ({formatNumber(locale, group.results.length)})
                 </h3>
                 <ul className="search-results">
                   {group.results.map((r) => (
