@@ -45,7 +45,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Daleel admin' },
+    // No Open Graph image renderer (/api/og draws a PNG per request from query text, for anyone):
+    // the admin is never shared on social media.
+    meta: { titleSuffix: ' · Daleel admin', defaultOGImageType: 'off' },
     // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
     // (and the admin's Content-Security-Policy allows images from our own origin only).
     avatar: 'default',

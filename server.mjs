@@ -8,7 +8,8 @@
  *
  * Settings (environment): PORT (3000), HOSTNAME (all interfaces), PAGE_CACHE=off to send every
  * request straight to Next, READER_HTML=off to keep Next's client runtime on public pages,
- * PAGE_CACHE_MAX_MB (64), PAGE_CACHE_TTL_SECONDS (60), REDIS_URL to send purges to every server.
+ * PAGE_CACHE_MAX_MB (64), PAGE_CACHE_TTL_SECONDS (60), REDIS_URL to send purges to every server,
+ * TRUSTED_PROXIES (the reverse proxies whose X-Forwarded-For is believed; platform/clientAddress.mjs).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { CLIENT_ADDRESS_HEADER, clientAddress, frontServerSetsClientAddress, parseTrustedProxies } from './platform/clientAddress.mjs'
 import { createPageCache, HANDLE } from './site/page-cache.mjs'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
@@ -32,6 +34,17 @@ if (!existsSync(path.join(dir, 'next.config.ts')) && existsSync(standaloneConfig
   conf = JSON.parse(readFileSync(standaloneConfig, 'utf8')).config
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf)
 }
+
+// Who is calling (rate limits, login lockouts): the socket's address, or, when the connection
+// comes from a proxy named in TRUSTED_PROXIES, the address that proxy forwarded.
+let trustedProxies
+try {
+  trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
+} catch (err) {
+  console.error(`Refusing to start: ${err.message}`)
+  process.exit(1)
+}
+frontServerSetsClientAddress()
 
 const app = next({ dev: false, dir, hostname: hostname || 'localhost', port, conf })
 const handle = app.getRequestHandler()
@@ -79,6 +92,8 @@ const toNext = (req, res) =>
   })
 
 const server = http.createServer((req, res) => {
+  // Replaces whatever the client sent under this name: the app believes only this header.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers, trustedProxies)
   if (!cacheOn) return toNext(req, res)
   // A write through the REST API may change what pages show: empty the cache once it has
   // finished. Not for the admin's own requests (form state on every keystroke), autosaves (always

@@ -15,10 +15,28 @@ import { apiSettings } from './settings'
 
 export type CachedResponse = { status: number; body: string; contentType: string; etag: string }
 
-const MAX_ENTRIES = 1000
 const MAX_BODY = 1024 * 1024
-const memory = new Map<string, { gen: number; at: number; value: CachedResponse }>()
+// In memory the cache is bounded by bytes (API_CACHE_MAX_MB, default 32), not by a count: a
+// thousand 1 MB answers, each for a different query string, would otherwise hold a gigabyte.
+// The least recently used entries go first.
+const maxBytes = () => (Number(process.env.API_CACHE_MAX_MB) > 0 ? Number(process.env.API_CACHE_MAX_MB) : 32) * 1024 * 1024
+const memory = new Map<string, { gen: number; at: number; size: number; value: CachedResponse }>()
+let memoryBytes = 0
 let localGeneration = 0
+
+const sizeOf = (key: string, value: CachedResponse) => Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+
+function forget(key: string) {
+  const entry = memory.get(key)
+  if (!entry) return
+  memoryBytes -= entry.size
+  memory.delete(key)
+}
+
+/** Bytes the in-memory cache holds now (for tests and the bench). */
+export function apiCacheBytes(): number {
+  return memoryBytes
+}
 
 export function etagFor(body: string): string {
   return `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
@@ -54,7 +72,13 @@ export async function cacheGet(key: string): Promise<CachedResponse | null> {
     }
   }
   const hit = memory.get(key)
-  if (!hit || hit.gen !== gen || Date.now() - hit.at > ttl) return null
+  if (!hit) return null
+  if (hit.gen !== gen || Date.now() - hit.at > ttl) {
+    forget(key)
+    return null
+  }
+  memory.delete(key) // most recently used last
+  memory.set(key, hit)
   return hit.value
 }
 
@@ -71,14 +95,20 @@ export async function cacheSet(key: string, value: CachedResponse): Promise<void
     }
     return
   }
-  if (memory.size >= MAX_ENTRIES) memory.delete(memory.keys().next().value as string)
-  memory.set(key, { gen, at: Date.now(), value })
+  const size = sizeOf(key, value)
+  const budget = maxBytes()
+  if (size > budget) return
+  forget(key)
+  while (memoryBytes + size > budget && memory.size) forget(memory.keys().next().value as string)
+  memory.set(key, { gen, at: Date.now(), size, value })
+  memoryBytes += size
 }
 
 /** Drop every cached response (called from collection and global change hooks). */
 export async function invalidateApiCache(): Promise<void> {
   localGeneration++
   memory.clear()
+  memoryBytes = 0
   const client = await redis()
   if (client) {
     try {
