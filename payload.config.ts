@@ -21,6 +21,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
+import { answerConstraintViolations, uniqueRowIds } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { withEditorialWorkflow } from './workflow/editorialWorkflow'
@@ -94,6 +95,9 @@ export default buildConfig({
   },
   // Only our own origin may make credentialed requests.
   csrf: [serverURL()],
+  // A database constraint broken by client input (array rows carrying ids already in use, a delete
+  // of something still referred to) is a 400/409 naming the field, never a 500 (platform/constraints.ts).
+  hooks: { afterError: [answerConstraintViolations as any] },
   defaultDepth: 1,
   maxDepth: 4,
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
@@ -101,7 +105,7 @@ export default buildConfig({
   telemetry: false,
   // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
   // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), uniqueRowIds],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

@@ -126,3 +126,16 @@ test('method override is refused to the public through the production server', a
   })
   expect(res.status).toBe(400)
 })
+
+test('Payload’s Open Graph image renderer (/api/og) draws nothing for strangers', async () => {
+  const res = await fetch(`${BASE_URL}/api/og?title=${'x'.repeat(90)}&description=${'y'.repeat(3000)}`)
+  expect(res.headers.get('content-type') ?? '').not.toContain('image/')
+  expect(res.status).toBeGreaterThanOrEqual(400)
+  expect(res.status).toBeLessThan(500)
+})
+
+test('/api/health answers through the production server and never says more than ok/failed', async () => {
+  const res = await fetch(`${BASE_URL}/api/health`)
+  expect(res.status).toBe(200)
+  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } })
+})
