@@ -20,6 +20,8 @@ import { closePayload, testPayload } from '../helpers/payload'
 import { api } from '../helpers/rest'
 
 process.env.WEBHOOK_RETRY_DELAY_MS = '10'
+// Thirty-odd saves, each validating its URL (and DNS for names): slow on a busy shared machine.
+jest.setTimeout(120_000)
 
 let payload: Payload
 let admin: StaffMember
