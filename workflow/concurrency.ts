@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
+import { hasRole } from '../access/roles'
+
 /** 409 Conflict: somebody else saved since this editor opened the document. */
 export class StaleUpdateError extends APIError {
   constructor(message: string, data: Record<string, unknown>) {
@@ -73,10 +75,15 @@ export const refuseStaleUpdate: CollectionBeforeValidateHook = async ({ collecti
   const byId = updatedBy && typeof updatedBy === 'object' ? (updatedBy as { id?: unknown }).id : updatedBy
   if (req.user && byId !== undefined && byId !== null && String(byId) === String(req.user.id)) return
 
-  const who =
-    byId !== undefined && byId !== null
-      ? describe(await req.payload.findByID({ collection: 'users', id: byId as string, depth: 0, overrideAccess: true, disableErrors: true, req }))
-      : 'another staff member'
+  // Named as the caller may see them: by name to colleagues, with the e-mail address only for
+  // those who may read that account (admins; accounts are otherwise private, access/users.ts).
+  let who = 'another staff member'
+  if (byId !== undefined && byId !== null) {
+    const account = (await req.payload.findByID({ collection: 'users', id: byId as string, depth: 0, overrideAccess: true, disableErrors: true, req })) as
+      | { name?: string | null; email?: string }
+      | null
+    who = describe(hasRole(req.user, 'admin') ? account : { name: account?.name })
+  }
   const when = new Date(latestAt).toUTCString()
   throw new StaleUpdateError(
     `${who} changed this on ${when}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,

@@ -99,7 +99,9 @@ export const publishingFields: Field[] = [
  * Keeps the publishing record honest: dates and history are written here, never typed by hand.
  */
 export const recordPublication: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
-  if (operation === 'create' && req.user && req.user.collection === 'users' && !data.createdBy) {
+  // Who wrote it is who is signed in: never what the request says (a contributor could otherwise
+  // file a draft under an editor's name). Scripts without a user (seed, imports) set it themselves.
+  if (operation === 'create' && req.user && req.user.collection === 'users') {
     data.createdBy = req.user.id
   }
 

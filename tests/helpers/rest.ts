@@ -138,6 +138,8 @@ export async function api(
   const request = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
   const isGraphQL = url.pathname === '/api/graphql'
   const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? routes.GET : routes[method]
+  // A method the route module does not export: Next.js answers 405 itself.
+  if (!handler) return { status: 405, headers: new Headers(), body: null }
   const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
   const res: Response = await handler(request, { params: Promise.resolve({ slug }) })
   return toResult(res)
