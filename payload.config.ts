@@ -15,6 +15,7 @@ import { contentChanges } from './content/changes/pipeline'
 import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
+import { answerConstraintViolations, uniqueRowIds } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { databaseAdapter } from './platform/database'
@@ -38,7 +39,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Daleel admin' },
+    // No Open Graph image renderer (/api/og draws a PNG per request from query text, for anyone):
+    // the admin is never shared on social media.
+    meta: { titleSuffix: ' · Daleel admin', defaultOGImageType: 'off' },
     // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
     // (and the admin's Content-Security-Policy allows images from our own origin only).
     avatar: 'default',
@@ -74,6 +77,9 @@ export default buildConfig({
   },
   // Only our own origin may make credentialed requests.
   csrf: [serverURL()],
+  // A database constraint broken by client input (array rows carrying ids already in use, a delete
+  // of something still referred to) is a 400/409 naming the field, never a 500 (platform/constraints.ts).
+  hooks: { afterError: [answerConstraintViolations as any] },
   defaultDepth: 1,
   maxDepth: 4,
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
@@ -83,9 +89,10 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false, autoGenerate: false },
   telemetry: false,
   // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage;
-  // the partner API (keys, webhooks, partner-api/plugin.ts). The change pipeline LAST, so its hooks
-  // are on every collection and global and run after theirs (content/changes/pipeline.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), contentChanges()],
+  // the partner API (keys, webhooks, partner-api/plugin.ts); row IDs unique per document. The change
+  // pipeline LAST, so its hooks are on every collection and global and run after theirs
+  // (content/changes/pipeline.ts).
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), uniqueRowIds, contentChanges()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

@@ -15,7 +15,8 @@
  *
  * Settings (environment): PORT (3000), HOSTNAME (all interfaces), PAGE_CACHE=off to send every
  * request straight to Next, READER_HTML=off to keep Next's client runtime on public pages,
- * PAGE_CACHE_MAX_MB (64), PAGE_CACHE_TTL_SECONDS (60), REDIS_URL to reach every server.
+ * PAGE_CACHE_MAX_MB (64), PAGE_CACHE_TTL_SECONDS (60), REDIS_URL to reach every server,
+ * TRUSTED_PROXIES (the reverse proxies whose X-Forwarded-For is believed; platform/clientAddress.mjs).
  */
 import crypto from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { CLIENT_ADDRESS_HEADER, clientAddress, frontServerSetsClientAddress, parseTrustedProxies } from './platform/clientAddress.mjs'
 import { createPageCache, pathOf } from './site/page-cache.mjs'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
@@ -40,6 +42,17 @@ if (!existsSync(path.join(dir, 'next.config.ts')) && existsSync(standaloneConfig
   conf = JSON.parse(readFileSync(standaloneConfig, 'utf8')).config
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf)
 }
+
+// Who is calling (rate limits, login lockouts): the socket's address, or, when the connection
+// comes from a proxy named in TRUSTED_PROXIES, the address that proxy forwarded.
+let trustedProxies
+try {
+  trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
+} catch (err) {
+  console.error(`Refusing to start: ${err.message}`)
+  process.exit(1)
+}
+frontServerSetsClientAddress()
 
 const app = next({ dev: false, dir, hostname: hostname || 'localhost', port, conf })
 const handle = app.getRequestHandler()
@@ -272,6 +285,8 @@ async function api(req, res) {
 }
 
 const server = http.createServer((req, res) => {
+  // Replaces whatever the client sent under this name: the app believes only this header.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers, trustedProxies)
   // Only our own refreshes may ask Next for an on-demand re-render.
   const revalidate = req.headers['x-prerender-revalidate']
   if (revalidate !== undefined && (!previewModeId || revalidate !== previewModeId)) delete req.headers['x-prerender-revalidate']

@@ -1,10 +1,11 @@
 import type { CollectionConfig, UploadConfig } from 'payload'
 
-import { isStaff, isStaffField } from '../access/staff'
-import { mediaDelete, mediaRead } from '../access/media'
+import { isStaffField } from '../access/staff'
+import { mediaCreate, mediaDelete, mediaRead, mediaUpdate } from '../access/media'
 import { allowedMimeTypes } from '../media/policy'
 import { requiredInDefaultLocale } from '../content/fields'
 import { checkUpload, refuseExternalFetch } from '../media/checkUpload'
+import { guardContributorMedia } from '../workflow/contributorGuard'
 import { extractMetadata } from '../media/extractMetadata'
 import { imageSizes } from '../media/imageSizes'
 import { secureMediaHeaders, serveLocalFile } from '../media/serveFile'
@@ -38,10 +39,11 @@ export const Media: CollectionConfig = {
     description:
       'Images, audio, video, PDF documents and WebVTT caption files. Readers see an item only once published content uses it, or if you tick "Public".',
   },
-  access: { read: mediaRead, create: isStaff, update: isStaff, delete: mediaDelete },
+  access: { read: mediaRead, create: mediaCreate, update: mediaUpdate, delete: mediaDelete },
   hooks: {
-    // Checks the bytes before anything else looks at the file.
-    beforeOperation: [checkUpload],
+    // Contributors change nothing live (workflow/contributorGuard.ts); then the bytes are checked
+    // before anything else looks at the file.
+    beforeOperation: [guardContributorMedia, checkUpload],
     beforeChange: [extractMetadata],
   },
   upload: {

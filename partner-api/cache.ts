@@ -24,18 +24,30 @@ import { apiSettings } from './settings'
 
 export type CachedResponse = { status: number; body: string; contentType: string; etag: string }
 
-const MAX_ENTRIES = 1000
 const MAX_BODY = 1024 * 1024
+// In memory the cache is bounded by bytes (API_CACHE_MAX_MB, default 32), not by a count: a
+// thousand 1 MB answers, each for a different query string, would otherwise hold a gigabyte.
+// The least recently used entries go first.
+const maxBytes = () => (Number(process.env.API_CACHE_MAX_MB) > 0 ? Number(process.env.API_CACHE_MAX_MB) : 32) * 1024 * 1024
 /** Dropping this tag drops everything (used for responses whose contents we cannot name). */
 const ANY = '*'
 
-type Entry = { at: number; value: CachedResponse; tags: string[]; bytes?: Buffer; gzip?: Buffer }
+type Entry = { at: number; size: number; value: CachedResponse; tags: string[]; bytes?: Buffer; gzip?: Buffer }
 const memory = new Map<string, Entry>() // insertion order: the first is the least recently used
 const byTag = new Map<string, Set<string>>()
 let dropSeq = 0
 const droppedAt = new Map<string, number>()
 let everythingDroppedAt = 0
 const missedAt = new Map<string, number>()
+let memoryBytes = 0
+
+// The body is held as a string and, once served by the fast path, as bytes and gzip: count all three.
+const sizeOf = (key: string, value: CachedResponse) => 3 * Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+
+/** Bytes the in-memory cache holds now (for tests and the bench). */
+export function apiCacheBytes(): number {
+  return memoryBytes
+}
 
 export function etagFor(body: string): string {
   return `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
@@ -132,6 +144,7 @@ function forget(key: string) {
   const entry = memory.get(key)
   if (!entry) return
   memory.delete(key)
+  memoryBytes -= entry.size
   for (const tag of entry.tags) byTag.get(tag)?.delete(key)
 }
 
@@ -178,9 +191,13 @@ export async function cacheSet(key: string, value: CachedResponse, tags?: string
   const entryTags = tags ?? (path.startsWith('/api') ? responseTags(path, value.body) : [ANY])
   // Something it contains changed while it was being built: it may be the old version.
   if (everythingDroppedAt > since || entryTags.some((t) => (droppedAt.get(t) ?? 0) > since)) return
+  const size = sizeOf(key, value)
+  const budget = maxBytes()
+  if (size > budget) return
   forget(key)
-  while (memory.size >= MAX_ENTRIES) forget(memory.keys().next().value as string)
-  memory.set(key, { at: Date.now(), value, tags: entryTags })
+  while (memoryBytes + size > budget && memory.size) forget(memory.keys().next().value as string)
+  memory.set(key, { at: Date.now(), size, value, tags: entryTags })
+  memoryBytes += size
   for (const tag of entryTags) {
     let keys = byTag.get(tag)
     if (!keys) byTag.set(tag, (keys = new Set()))
@@ -194,6 +211,7 @@ function dropLocally(tags: string[], everything: boolean) {
   if (everything) {
     everythingDroppedAt = dropSeq
     memory.clear()
+    memoryBytes = 0
     byTag.clear()
     forgetPartnerKeys()
     return

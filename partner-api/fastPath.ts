@@ -12,12 +12,13 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import { getPayload, type SanitizedConfig } from 'payload'
 
+import { CLIENT_ADDRESS_HEADER } from '../platform/clientAddress.mjs'
 import { headersFor } from '../platform/securityHeaders'
 import { serverURL } from '../platform/serverUrl'
 import { cacheKey, cachePeek } from './cache'
 import { cachedCacheControl, clientIp, EXPOSED, sameOrigin, tooMany } from './gateway'
 import { KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, rememberedPartnerKey } from './partnerKeys'
-import { consume, rateHeaders } from './rateLimit'
+import { addressKey, consume, rateHeaders } from './rateLimit'
 
 type FastAnswer = { status: number; headers: Record<string, string>; body: Buffer | null }
 
@@ -53,9 +54,11 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
 
     const origin = typeof headers.origin === 'string' ? headers.origin : null
     const cors: Record<string, string> = sameOrigin(origin) ? {} : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED }
+    // The address server.mjs worked out from the socket and TRUSTED_PROXIES, as the gateway reads it.
     const requestHeaders = new Headers()
-    for (const name of ['x-real-ip', 'x-forwarded-for']) if (typeof headers[name] === 'string') requestHeaders.set(name, headers[name] as string)
-    const rate = partner ? await consume('partner', String(partner.id)) : await consume('anonymous', clientIp(requestHeaders))
+    const address = headers[CLIENT_ADDRESS_HEADER]
+    if (typeof address === 'string') requestHeaders.set(CLIENT_ADDRESS_HEADER, address)
+    const rate = partner ? await consume('partner', String(partner.id)) : await consume('anonymous', addressKey(clientIp(requestHeaders)))
     if (partner) recordUsage(payload, partner.id)
     const common = { ...security, ...cors, ...rateHeaders(rate) }
     if (!rate.allowed) {

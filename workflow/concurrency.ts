@@ -1,5 +1,7 @@
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
+
+import { hasRole } from '../access/roles'
 
 /** 409 Conflict: somebody else saved since this editor opened the document. */
 class StaleUpdateError extends APIError {
@@ -8,16 +10,15 @@ class StaleUpdateError extends APIError {
   }
 }
 
+type StartingPoint = { raw: string }
+const startKey = (collection: string, id: unknown) => `daleel:concurrency:${collection}:${String(id)}`
+
 /** The version the client started from: body field `lastKnownUpdatedAt` (the admin form) or `If-Unmodified-Since`. */
-function startingPoint(req: PayloadRequest, data: Record<string, unknown> | undefined): { at: number; wholeSeconds: boolean } | null {
+function startingPoint(req: PayloadRequest, data: Record<string, unknown> | undefined): StartingPoint | null {
   const fromBody = typeof data?.lastKnownUpdatedAt === 'string' ? data.lastKnownUpdatedAt : null
   const fromHeader = req.headers?.get?.('if-unmodified-since') ?? null
   const raw = fromBody || fromHeader
-  if (!raw) return null
-  const at = Date.parse(raw)
-  if (Number.isNaN(at)) throw new APIError('The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.', 400, undefined, true)
-  // HTTP dates have no milliseconds (e.g. "Sun, 22 Nov 2026 17:00:00 GMT"): compare whole seconds then.
-  return { at, wholeSeconds: !/\.\d+/.test(raw) }
+  return raw ? { raw } : null
 }
 
 function describe(user: unknown): string {
@@ -30,43 +31,62 @@ function describe(user: unknown): string {
 }
 
 /**
- * Optimistic concurrency for every update by ID. If the document (its latest draft included) was
- * saved after the version this client started from, by somebody else, the save is refused with
- * 409 naming who saved and when, instead of silently overwriting their work. Your own earlier
- * saves (e.g. autosave in the same tab) never count as a conflict.
+ * Before an update by ID: take the version the client started from out of the data (it is not a
+ * field to store) and keep it for `refuseStaleUpdate`. Nothing is read and nothing is refused
+ * here: this runs before Payload has decided whether the caller may update the document at all.
  */
-export const refuseStaleUpdate: CollectionBeforeOperationHook = async ({ args: operationArgs, collection, operation, req }) => {
-  // The arguments differ per operation; we read only id, data, draft and overrideAccess.
+export const noteStartingPoint: CollectionBeforeOperationHook = ({ args: operationArgs, collection, operation, req }) => {
+  // The arguments differ per operation; we read only id and data.
   const args = operationArgs as any
   if (operation !== 'update' || args?.id === undefined || args?.id === null) return args
   const data = args.data as Record<string, unknown> | undefined
   const start = startingPoint(req, data)
   if (data) delete data.lastKnownUpdatedAt
-  if (!start) return args
+  if (start) req.context[startKey(collection.slug, args.id)] = start
+  return args
+}
 
-  const latest = (await req.payload.findByID({
-    collection: collection.slug as any,
-    id: args.id,
-    draft: true,
-    depth: 1,
-    overrideAccess: true,
-    trash: true,
-    disableErrors: true,
-    req,
-  })) as { updatedAt?: string; updatedBy?: unknown } | null
-  if (!latest?.updatedAt) return args
+/**
+ * Optimistic concurrency for every update by ID. If the document (its latest draft included) was
+ * saved after the version this client started from, by somebody else, the save is refused with
+ * 409 naming who saved and when, instead of silently overwriting their work. Your own earlier
+ * saves (e.g. autosave in the same tab) never count as a conflict.
+ *
+ * A beforeValidate hook, so it runs only once Payload has checked update access and found the
+ * document: a caller who may not change it gets Payload's 403 and learns nothing from us (not who
+ * edited it, not whether it exists). `originalDoc` is the latest version, drafts included.
+ */
+export const refuseStaleUpdate: CollectionBeforeValidateHook = async ({ collection, operation, originalDoc, req }) => {
+  if (operation !== 'update' || !originalDoc?.id) return
+  const start = req.context[startKey(collection.slug, originalDoc.id)] as StartingPoint | undefined
+  if (!start) return
+  delete req.context[startKey(collection.slug, originalDoc.id)]
+  const at = Date.parse(start.raw)
+  if (Number.isNaN(at)) throw new APIError('The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.', 400, undefined, true)
+  if (!originalDoc.updatedAt) return
 
-  const latestAt = Date.parse(latest.updatedAt)
-  const newer = start.wholeSeconds ? Math.floor(latestAt / 1000) > Math.floor(start.at / 1000) : latestAt > start.at
-  if (!newer) return args
+  // HTTP dates have no milliseconds (e.g. "Sun, 22 Nov 2026 17:00:00 GMT"): compare whole seconds then.
+  const wholeSeconds = !/\.\d+/.test(start.raw)
+  const latestAt = Date.parse(originalDoc.updatedAt)
+  const newer = wholeSeconds ? Math.floor(latestAt / 1000) > Math.floor(at / 1000) : latestAt > at
+  if (!newer) return
 
-  const byId = latest.updatedBy && typeof latest.updatedBy === 'object' ? (latest.updatedBy as { id?: unknown }).id : latest.updatedBy
-  if (req.user && byId !== undefined && byId !== null && String(byId) === String(req.user.id)) return args
+  const updatedBy = originalDoc.updatedBy
+  const byId = updatedBy && typeof updatedBy === 'object' ? (updatedBy as { id?: unknown }).id : updatedBy
+  if (req.user && byId !== undefined && byId !== null && String(byId) === String(req.user.id)) return
 
-  const who = describe(latest.updatedBy)
+  // Named as the caller may see them: by name to colleagues, with the e-mail address only for
+  // those who may read that account (admins; accounts are otherwise private, access/users.ts).
+  let who = 'another staff member'
+  if (byId !== undefined && byId !== null) {
+    const account = (await req.payload.findByID({ collection: 'users', id: byId as string, depth: 0, overrideAccess: true, disableErrors: true, req })) as
+      | { name?: string | null; email?: string }
+      | null
+    who = describe(hasRole(req.user, 'admin') ? account : { name: account?.name })
+  }
   const when = new Date(latestAt).toUTCString()
   throw new StaleUpdateError(
     `${who} changed this on ${when}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,
-    { updatedAt: latest.updatedAt, updatedBy: byId ?? null },
+    { updatedAt: originalDoc.updatedAt, updatedBy: byId ?? null },
   )
 }

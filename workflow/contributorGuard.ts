@@ -78,3 +78,36 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   }
   return args
 }
+
+const uploadANewOne = 'Upload a new file and use it in your draft instead; an editor will review it.'
+
+/**
+ * Media have no drafts, so for them the review rule is simpler: contributors upload and change
+ * their own work in progress, but nothing readers can see. An item marked public, or shown by
+ * published content, is live: changing its file, alternative text or caption, or making an item
+ * public, is an editor's job. Access (access/media.ts) enforces the same; this explains it (403)
+ * before anything is read or written. Contributors are staff and can read every item, so saying
+ * why tells them nothing new.
+ */
+export const guardContributorMedia: CollectionBeforeOperationHook = async ({ args: operationArgs, collection, operation, req }) => {
+  const args = operationArgs as any
+  if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
+  const data = (args.data ?? {}) as Record<string, unknown>
+  if ((operation === 'create' || operation === 'update') && data.public === true) {
+    throw new ContributorForbidden('Only editors can make a file public. Upload it, then ask an editor to tick "Public".')
+  }
+  if ((operation === 'update' || operation === 'delete') && args.id !== undefined && args.id !== null) {
+    const item = (await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: args.id } }, req })) as
+      | { public?: boolean | null; usedByPublished?: boolean | null }
+      | null
+    if (item?.usedByPublished || item?.public) {
+      const why = item.usedByPublished ? 'published content shows it' : 'it is marked public'
+      throw new ContributorForbidden(
+        operation === 'delete'
+          ? `This file is live (${why}): only editors can delete it.`
+          : `This file is live (${why}): only editors can change it. ${uploadANewOne}`,
+      )
+    }
+  }
+  return args
+}

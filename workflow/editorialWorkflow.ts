@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { isStaffField } from '../access/staff'
-import { refuseStaleUpdate } from './concurrency'
+import { noteStartingPoint, refuseStaleUpdate } from './concurrency'
 import { guardContributorOperation } from './contributorGuard'
 import { refuseDeletingLinkedDocument, refuseTrashingLinkedDocument } from './references'
 import { autosaveNeverPublishes, recordEditorialState } from './state'
@@ -106,7 +106,9 @@ function appendHooks<K extends keyof NonNullable<CollectionConfig['hooks']>>(
 export function withEditorialWorkflow(config: CollectionConfig, options: WorkflowOptions = {}): CollectionConfig {
   const titleField = options.titleField ?? (typeof config.admin?.useAsTitle === 'string' ? config.admin.useAsTitle : 'title')
   const hooks: NonNullable<CollectionConfig['hooks']> = { ...(config.hooks ?? {}) }
-  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, refuseStaleUpdate)
+  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, noteStartingPoint)
+  // After access is decided (beforeValidate): a caller who may not update hears only "forbidden".
+  hooks.beforeValidate = [refuseStaleUpdate, ...(hooks.beforeValidate ?? [])]
   appendHooks(hooks, 'beforeChange', recordEditorialState({ titleField, review: Boolean(options.review) }), refuseTrashingLinkedDocument)
   appendHooks(hooks, 'beforeDelete', refuseDeletingLinkedDocument)
 

@@ -10,18 +10,29 @@ import { documentPath } from '../site/paths'
 /**
  * Only a path on this site may follow the preview: "/x" but not "//evil.example" or "/\\evil",
  * which browsers treat as another host (an open redirect would let a link carry staff anywhere).
+ * Judged on the path as it will be sent, after URL normalisation: "/.//evil.example" normalises to
+ * "//evil.example", so a check on the raw text alone let it through.
  */
 export function safeSitePath(raw: string | null | undefined): string | null {
   if (!raw || typeof raw !== 'string') return null
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f]/.test(raw)) return null
-  if (raw.startsWith('/admin') || raw.startsWith('/api')) return null
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f\u007f]/.test(raw)) return null
+  let url: URL
   try {
-    const url = new URL(raw, 'http://site.invalid')
-    if (url.host !== 'site.invalid') return null
-    return `${url.pathname}${url.search}${url.hash}`
+    url = new URL(raw, 'http://site.invalid')
   } catch {
     return null
   }
+  if (url.origin !== 'http://site.invalid') return null
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(url.pathname)
+  } catch {
+    return null
+  }
+  // What goes into Location must still be one slash and a path on this site, encoded or not.
+  if (url.pathname.startsWith('//') || decoded.startsWith('//') || decoded.includes('\\') || /[\u0000-\u001f\u007f]/.test(decoded)) return null
+  if (/^\/(admin|api)(\/|$)/i.test(decoded)) return null
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 /** The preview link for a document: enters draft mode, then opens its page in that language. */
