@@ -10,6 +10,7 @@ import { slugField } from '../content/slug'
 import { campaignStatus } from '../content/campaignStatus'
 import { validateOptionalUrl } from './Organisations'
 import { revalidationHooks } from '../content/revalidate'
+import { organisationField } from '../content/organisation'
 import { previewUrl } from '../workflow/preview'
 
 /** Time-bound public campaigns, e.g. the 16 Days of Activism against Gender-Based Violence. */
@@ -37,6 +38,7 @@ export const Campaigns: CollectionConfig = {
     { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The campaign name readers see, e.g. "16 Days of Activism".' } },
     slugField(),
     summaryField,
+    organisationField('campaigns'),
     bodyField(),
     {
       type: 'row',

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
@@ -9,6 +9,7 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { statementTypeOptions } from '../content/statementTypes'
 import { revalidationHooks } from '../content/revalidate'
+import { statementEditor } from '../content/editor'
 import { previewUrl } from '../workflow/preview'
 
 /**
@@ -91,12 +92,13 @@ export const Statements: CollectionConfig = {
         { name: 'location', type: 'text', localized: true, admin: { description: 'Optional: city or venue.' } },
       ],
     },
-    bodyField('The statement as delivered.'),
+    // The text may mark where the numbered proposals stand (content/editor.ts).
+    { ...(bodyField('The statement as delivered. Where the numbered proposals stand in it, add the "Proposals" block (+ menu); they appear there, once.') as RichTextField), editor: statementEditor },
     {
       name: 'proposals',
       type: 'array',
       labels: { singular: 'Proposal', plural: 'Proposals' },
-      admin: { description: 'Numbered proposals or recommendations, in order. Numbers are added automatically.' },
+      admin: { description: 'Numbered proposals or recommendations, in order. Numbers are added automatically. They appear where the text has the "Proposals" block, or after the text.' },
       fields: [{ name: 'text', type: 'textarea', localized: true, validate: requiredInDefaultLocale('Write the proposal, or remove the empty row.'), admin: { description: 'The proposal in one or two sentences.' } }],
     },
     topicsField,
