@@ -96,7 +96,10 @@ export default buildConfig({
   defaultDepth: 1,
   maxDepth: 4,
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
+  // Types come from `npm run generate` only. Payload's default would start a `payload generate:types`
+  // process on every start outside production (each test file, seed and build step: a second full
+  // config load each time, a large share of the test suite's CPU) and rewrite this committed file.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false, autoGenerate: false },
   telemetry: false,
   // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
   // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).

@@ -205,8 +205,9 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
 
   if (kind === 'rest' && READ_METHODS.has(method)) {
     try {
-      const idType = (await getPayload({ config })).db.defaultIDType === 'number' ? 'number' : 'text'
-      guardQuery(config, segments, url.search, idType)
+      const db = (await getPayload({ config })).db as unknown as { defaultIDType: string; operators?: Record<string, unknown> }
+      const idType = db.defaultIDType === 'number' ? 'number' : 'text'
+      guardQuery(config, segments, url.search, idType, db.operators ? Object.keys(db.operators) : undefined)
     } catch (e) {
       if (e instanceof ApiError) return refuse(e)
       throw e

@@ -1,4 +1,6 @@
 // `npm test`: every test, then one closing line "N passed, N failed".
+//   0. the system packages the tests use (scripts/system-packages.mjs): installed with apt-get when
+//      missing (Debian, root), else one line naming the command to run and no test starts;
 //   1. unit + integration tests (Jest; each integration file gets its own fresh SQLite database)
 //   2. browser tests (Jest + Playwright driving Debian's Chromium) against a production build
 //      (`npm run build && npm start`) on its own seeded database.
@@ -8,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path'
 
 import { ensureDevSecret } from './ensure-env.mjs'
+import { ensureSystemPackages } from './system-packages.mjs'
 
 const root = process.cwd()
 const results = path.join(root, 'test-results')
@@ -42,6 +45,7 @@ function count(jsonFile, label) {
 
 const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--forceExit']
 
+if (!ensureSystemPackages({ label: onlyFast ? 'npm run test:mongo' : 'npm test', browser: !onlyFast })) process.exit(1)
 ensureDevSecret()
 rmSync(path.join(results, 'jest-fast.json'), { force: true })
 await run('node', [...jest, '--selectProjects', 'unit', 'integration', '--json', `--outputFile=${path.join(results, 'jest-fast.json')}`])

@@ -104,6 +104,8 @@ describe('query caps and bad input', () => {
     ['/statements?where[topics][like]=%3A', 'where'],
     ['/statements?where[body.root.children][equals]=true', 'where'],
     ['/statements?sort=body', 'sort'],
+    // SQLite's adapter has no `all` (it failed inside it with a 500); MongoDB's has.
+    ...(String(process.env.DATABASE_URI).startsWith('mongodb') ? [] : ([['/statements?where[topics][all]=1', 'where']] as [string, string][])),
   ]
   test.each(cases)('%s → 400 naming `%s`', async (path, parameter) => {
     const res = await api('GET', path, { ip: '192.0.2.10' })
