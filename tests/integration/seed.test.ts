@@ -123,7 +123,7 @@ test('Urdu demo translations are served for locale=ur', async () => {
   const s = await bySlug('statements', 'untoc-constructive-dialogue-trafficking-in-persons-2022', '&locale=ur')
   expect(s.title).toBe('یو این ٹی او سی تعمیری مکالمہ: انسانی اسمگلنگ')
   const settings = await rest('GET', '/globals/site-settings?locale=ur')
-  expect(settings.body.organisationName ?? JSON.stringify(settings.body).slice(0, 600)).toBe('دلیل ڈیمو')
+  expect(settings.body.organisationName).toBe('دلیل ڈیمو')
   const nav = await rest('GET', '/globals/navigation?locale=ur')
   expect(nav.body.items.map((i: any) => i.path)).toEqual(['/programs', '/statements', '/campaigns', '/media', '/contact'])
   expect(nav.body.items[0].label).toBe('پروگرام')
