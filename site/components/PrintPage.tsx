@@ -10,11 +10,19 @@ function cssString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ').replace(/</g, '\\3C ')}"`
 }
 
-/** "Islamabad: #38-W, …, Islamabad. Phone: 051-2870852 & 051-2870853" */
+/** Bidi isolates: a run keeps its own direction inside text of the other (U+2066/2068 … U+2069). */
+const ltr = (s: string) => `\u2066${s}\u2069`
+const firstStrong = (s: string) => `\u2068${s}\u2069`
+
+/**
+ * "Islamabad: #38-W, …, Islamabad. Phone: 051-2870852 & 051-2870853". Numbers and English address
+ * lines are isolated: in Urdu text a phone number's digits would otherwise count as Arabic
+ * numbers and print as 2870852-051 (the screen's phone links are dir="ltr" for the same reason).
+ */
 function officeLine(locale: Locale, o: Office): string {
   const dict = t(locale)
-  const address = (o.addressLines ?? []).map((l) => l.line).filter(Boolean).join(comma(locale))
-  const phones = (o.phones ?? []).map((p) => p.number).join(' & ')
+  const address = (o.addressLines ?? []).map((l) => (l.line ? firstStrong(l.line) : '')).filter(Boolean).join(comma(locale))
+  const phones = (o.phones ?? []).map((p) => ltr(p.number)).join(' & ')
   return [`${o.name}: ${address}`, phones ? `${dict.phone}: ${phones}` : ''].filter(Boolean).join('\n')
 }
 
@@ -41,7 +49,7 @@ export function StatementPrint({ locale, organisation, offices }: { locale: Loca
     @top-center { content: ${cssString(organisation)}; ${font} font-size: 11pt; font-weight: 700; color: #000; }
     ${start ? `${startBox} { content: ${cssString(start)}; ${box} text-align: ${rtl ? 'right' : 'left'}; vertical-align: top; }` : ''}
     ${end ? `${endBox} { content: ${cssString(end)}; ${box} text-align: ${rtl ? 'left' : 'right'}; vertical-align: top; }` : ''}
-    @bottom-center { content: ${cssString(`${dict.pageOf} `)} counter(page); ${box} vertical-align: top; }
+    @bottom-center { content: ${cssString(`${dict.pageOf} `)} counter(page); ${box} white-space: nowrap; vertical-align: top; }
   }
 }`
   const id = createHash('sha1').update(css).digest('hex').slice(0, 12)

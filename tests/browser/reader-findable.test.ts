@@ -16,7 +16,7 @@ let token = ''
 let browser: Browser
 let context: BrowserContext
 let page: Page
-let linked: { slug: string; pdfUrl: string }
+let linked: { slug: string; pdfPath: string }
 let dated: { slug: string }
 
 async function api(path: string, init: RequestInit = {}) {
@@ -73,7 +73,7 @@ beforeAll(async () => {
       _status: 'published',
     }),
   })
-  linked = { slug: created.doc.slug, pdfUrl: media.url }
+  linked = { slug: created.doc.slug, pdfPath: new URL(media.url, BASE_URL).pathname }
 
   // A dated campaign: an Event for search engines.
   const campaign = await api('/campaigns', {
@@ -203,16 +203,16 @@ describe.each(['en', 'ur'] as const)('%s', (locale) => {
     expect(await meta('citation_pdf_url')).toEqual([]) // the demo statement has no PDF
 
     await open(page, at(`/statements/${linked.slug}`))
-    expect(await meta('citation_pdf_url')).toEqual([`${BASE_URL}${linked.pdfUrl}`])
+    expect(await meta('citation_pdf_url')).toEqual([`${BASE_URL}${linked.pdfPath}`])
     expect(await meta('citation_publication_date')).toEqual(['2023/03/08'])
   })
 
   test('an internal link in rich text reaches its page; a link to an upload reaches the file', async () => {
     await open(page, at(`/statements/${linked.slug}`))
     const doc = page.locator('main .prose a', { hasText: 'the document' })
-    const docHref = await doc.getAttribute('href')
-    expect(docHref).toBe(linked.pdfUrl)
-    await resolves(`${BASE_URL}${docHref}`, 'application/pdf')
+    const docHref = new URL((await doc.getAttribute('href'))!, BASE_URL)
+    expect(docHref.pathname).toBe(linked.pdfPath)
+    await resolves(docHref.href, 'application/pdf')
     await Promise.all([page.waitForURL(`**${at(`/programs/${program.slug}`)}`), page.locator('main .prose a', { hasText: 'the programme page' }).click()])
     expect(await page.locator('h1').innerText()).toBe(locale === 'en' ? program.title : program.demoUrdu.title)
   })
@@ -221,7 +221,7 @@ describe.each(['en', 'ur'] as const)('%s', (locale) => {
     const feed = JSON.parse(await resolves(`${BASE_URL}${at('/statements/feed.json')}`, 'application/feed+json'))
     const item = feed.items.find((i: any) => i.url.endsWith(`/statements/${linked.slug}`))
     expect(item.content_html).toContain(`href="${BASE_URL}${at(`/programs/${program.slug}`)}"`)
-    expect(item.content_html).toContain(`href="${BASE_URL}${linked.pdfUrl}"`)
+    expect(item.content_html).toContain(`href="${BASE_URL}${linked.pdfPath}"`)
     expect(item.content_html).not.toContain('href="#"')
   })
 
@@ -234,7 +234,8 @@ describe.each(['en', 'ur'] as const)('%s', (locale) => {
     expect(await items.evaluateAll((lis) => lis.map((li) => li.id))).toEqual(['proposal-1', 'proposal-2', 'proposal-3'])
     // In place: right after the sentence that introduces them, before the conclusion.
     const order = await page.locator('main .prose').evaluate((prose) => [...prose.children].map((el) => el.tagName + (el.textContent ?? '').slice(0, 30)))
-    const intro = order.findIndex((x) => x.startsWith('PFor the purpose of this segment'))
+    const intro = order.findIndex((x) => x.startsWith('PFor the purpose of this'))
+    expect(intro).toBeGreaterThan(0)
     expect(order[intro + 1]).toMatch(/^OLNational strategies/)
     expect(await page.locator('h2#proposals').count()).toBe(0)
   })

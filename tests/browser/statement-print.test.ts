@@ -30,7 +30,7 @@ async function printed(page: Page, name: string): Promise<{ text: string; pages:
   const file = path.join(dir, `${name}.pdf`)
   writeFileSync(file, await page.pdf({ format: 'A4' }))
   // pdftotext from Debian's poppler-utils, which npm test provisions (PDFTOTEXT_PATH overrides).
-  const raw = execFileSync(process.env.PDFTOTEXT_PATH || 'pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  const raw = execFileSync(process.env.PDFTOTEXT_PATH || 'pdftotext', [file, '-'], { encoding: 'utf8' })
   const pages = raw.split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ' '))
   return { text: pages.join(' '), pages }
 }
