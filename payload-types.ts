@@ -199,7 +199,11 @@ export interface Program {
    */
   summary?: string | null;
   /**
-   * The main text.
+   * Whose program this is. Starts as the organisation in Site settings.
+   */
+  organisation?: (number | null) | Organisation;
+  /**
+   * The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.
    */
   body?: {
     root: {
@@ -241,7 +245,7 @@ export interface Program {
    */
   partners?: (number | Organisation)[] | null;
   /**
-   * The main pieces of work in this program, in the order readers should see them.
+   * The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.
    */
   keyActivities?:
     | {
@@ -360,15 +364,15 @@ export interface Program {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Subjects that tie programs, statements and campaigns together.
+ * Issuers, funders and partners named in your content.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "topics".
+ * via the `definition` "organisations".
  */
-export interface Topic {
+export interface Organisation {
   id: number;
   /**
-   * A short subject name, e.g. Human trafficking.
+   * The full name, e.g. Centre for Peace and Development Initiatives.
    */
   name: string;
   /**
@@ -376,9 +380,13 @@ export interface Topic {
    */
   slug: string;
   /**
-   * A sentence for the topic page.
+   * e.g. CGR, CPDI.
    */
-  description?: string | null;
+  acronym?: string | null;
+  /**
+   * Their website, starting with https:// (optional).
+   */
+  website?: string | null;
   /**
    * The last person who saved this. Set automatically.
    */
@@ -432,15 +440,15 @@ export interface User {
   collection: 'users';
 }
 /**
- * Issuers, funders and partners named in your content.
+ * Subjects that tie programs, statements and campaigns together.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "organisations".
+ * via the `definition` "topics".
  */
-export interface Organisation {
+export interface Topic {
   id: number;
   /**
-   * The full name, e.g. Centre for Peace and Development Initiatives.
+   * A short subject name, e.g. Human trafficking.
    */
   name: string;
   /**
@@ -448,13 +456,9 @@ export interface Organisation {
    */
   slug: string;
   /**
-   * e.g. CGR, CPDI.
+   * A sentence for the topic page.
    */
-  acronym?: string | null;
-  /**
-   * Their website, starting with https:// (optional).
-   */
-  website?: string | null;
+  description?: string | null;
   /**
    * The last person who saved this. Set automatically.
    */
@@ -683,7 +687,7 @@ export interface Statement {
    */
   location?: string | null;
   /**
-   * The statement as delivered.
+   * The statement as delivered. Where the numbered proposals stand in it, add the "Proposals" block (+ menu); they appear there, once.
    */
   body?: {
     root: {
@@ -701,7 +705,7 @@ export interface Statement {
     [k: string]: unknown;
   } | null;
   /**
-   * Numbered proposals or recommendations, in order. Numbers are added automatically.
+   * Numbered proposals or recommendations, in order. Numbers are added automatically. They appear where the text has the "Proposals" block, or after the text.
    */
   proposals?:
     | {
@@ -883,6 +887,10 @@ export interface Campaign {
    * One or two plain sentences shown in lists, search results and when shared. Up to 400 characters.
    */
   summary?: string | null;
+  /**
+   * Whose campaign this is. Starts as the organisation in Site settings.
+   */
+  organisation?: (number | null) | Organisation;
   /**
    * The main text.
    */
@@ -1652,6 +1660,7 @@ export interface ProgramsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   summary?: T;
+  organisation?: T;
   body?: T;
   programStatus?: T;
   startDate?: T;
@@ -1774,6 +1783,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   summary?: T;
+  organisation?: T;
   body?: T;
   startDate?: T;
   endDate?: T;
@@ -2223,7 +2233,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Organisation name, about text, contact and footer.
+ * Organisation name, logo and colour, about text, contact and footer.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings".
@@ -2239,9 +2249,17 @@ export interface SiteSetting {
    */
   tagline?: string | null;
   /**
-   * Shown in the header. Use an image with a text description.
+   * The organisation this site is for. New programs and campaigns are attributed to it unless staff choose another.
+   */
+  organisation?: (number | null) | Organisation;
+  /**
+   * Shown in the page header, on printed pages, when pages are shared and (if square) as the browser tab icon. It needs a text description in English and in Urdu (edit the picture in Media).
    */
   logo?: (number | null) | Media;
+  /**
+   * The page header's colour, as # and six digits (e.g. #0b3d5c). The header text is white, so the colour must be dark enough to read it on (WCAG AA: contrast at least 4.5:1).
+   */
+  brandColour?: string | null;
   /**
    * A short paragraph for the home page.
    */
@@ -2307,7 +2325,9 @@ export interface Navigation {
 export interface SiteSettingsSelect<T extends boolean = true> {
   organisationName?: T;
   tagline?: T;
+  organisation?: T;
   logo?: T;
+  brandColour?: T;
   about?: T;
   socialLinks?:
     | T
@@ -2410,6 +2430,24 @@ export interface TaskSchedulePublish {
         } | null);
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "KeyActivitiesPlacement".
+ */
+export interface KeyActivitiesPlacement {
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'keyActivities';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ProposalsPlacement".
+ */
+export interface ProposalsPlacement {
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'proposals';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,7 +4,6 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type CollectionSlug } from 'payload'
 import sharp from 'sharp'
 
@@ -20,6 +19,7 @@ import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { databaseAdapter } from './platform/database'
 import { emailAdapter } from './platform/email'
+import { editor } from './content/editor'
 import { defaultLocale, locales } from './content/locales'
 import { largestUpload, limitedSharp } from './media/policy'
 import { mediaStoragePlugins } from './media/storage'
@@ -33,7 +33,8 @@ export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  // Rich text with links limited to public documents and uploads (content/editor.ts).
+  editor,
   // Refuses to decode images declaring more pixels than MEDIA_MAX_MEGAPIXELS (decompression bombs).
   sharp: limitedSharp(sharp),
   admin: {

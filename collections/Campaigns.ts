@@ -9,6 +9,8 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { campaignStatus } from '../content/campaignStatus'
 import { validateOptionalUrl } from './Organisations'
+import { organisationField } from '../content/organisation'
+import { previewUrl } from '../workflow/preview'
 
 /** Time-bound public campaigns, e.g. the 16 Days of Activism against Gender-Based Violence. */
 export const Campaigns: CollectionConfig = {
@@ -30,6 +32,7 @@ export const Campaigns: CollectionConfig = {
     { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The campaign name readers see, e.g. "16 Days of Activism".' } },
     slugField(),
     summaryField,
+    organisationField('campaigns'),
     bodyField(),
     {
       type: 'row',

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
@@ -7,6 +7,9 @@ import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topics
 import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
+import { organisationField } from '../content/organisation'
+import { programEditor } from '../content/editor'
+import { previewUrl } from '../workflow/preview'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {
@@ -27,7 +30,9 @@ export const Programs: CollectionConfig = {
     { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".' } },
     slugField(),
     summaryField,
-    bodyField(),
+    organisationField('programs'),
+    // The text may mark where the key contributions stand (content/editor.ts).
+    { ...(bodyField('The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.') as RichTextField), editor: programEditor },
     {
       name: 'programStatus',
       type: 'select',
@@ -59,7 +64,7 @@ export const Programs: CollectionConfig = {
       name: 'keyActivities',
       type: 'array',
       labels: { singular: 'Key activity', plural: 'Key activities' },
-      admin: { description: 'The main pieces of work in this program, in the order readers should see them.' },
+      admin: { description: 'The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.' },
       fields: [
         { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale('Give the activity a title.'), admin: { description: 'A short name for the activity.' } },
         { name: 'description', type: 'textarea', localized: true, admin: { description: 'One or two sentences on what the activity does.' } },

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
@@ -8,6 +8,8 @@ import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { statementTypeOptions } from '../content/statementTypes'
+import { statementEditor } from '../content/editor'
+import { previewUrl } from '../workflow/preview'
 
 /**
  * Statements, speeches and submissions (GOV.UK's "speech" format): who spoke, in what role,
@@ -84,12 +86,13 @@ export const Statements: CollectionConfig = {
         { name: 'location', type: 'text', localized: true, admin: { description: 'Optional: city or venue.' } },
       ],
     },
-    bodyField('The statement as delivered.'),
+    // The text may mark where the numbered proposals stand (content/editor.ts).
+    { ...(bodyField('The statement as delivered. Where the numbered proposals stand in it, add the "Proposals" block (+ menu); they appear there, once.') as RichTextField), editor: statementEditor },
     {
       name: 'proposals',
       type: 'array',
       labels: { singular: 'Proposal', plural: 'Proposals' },
-      admin: { description: 'Numbered proposals or recommendations, in order. Numbers are added automatically.' },
+      admin: { description: 'Numbered proposals or recommendations, in order. Numbers are added automatically. They appear where the text has the "Proposals" block, or after the text.' },
       fields: [{ name: 'text', type: 'textarea', localized: true, validate: requiredInDefaultLocale('Write the proposal, or remove the empty row.'), admin: { description: 'The proposal in one or two sentences.' } }],
     },
     topicsField,

@@ -34,7 +34,8 @@ const idOf = (v: unknown): Id | undefined => {
 function collectRichText(node: unknown, out: Set<Id>) {
   if (!node || typeof node !== 'object') return
   const n = node as Record<string, unknown>
-  if (n.type === 'upload' && n.relationTo === MEDIA) {
+  // Upload nodes, and internal links to a file ({ relationTo, value } under a link's fields.doc).
+  if (n.relationTo === MEDIA && 'value' in n) {
     const id = idOf(n.value)
     if (id !== undefined) out.add(id)
   }

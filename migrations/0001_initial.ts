@@ -45,6 +45,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`programs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
+  	\`organisation_id\` integer,
   	\`program_status\` text DEFAULT 'active',
   	\`start_date\` text,
   	\`end_date\` text,
@@ -63,6 +64,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`deleted_at\` text,
   	\`_status\` text DEFAULT 'draft',
+  	FOREIGN KEY (\`organisation_id\`) REFERENCES \`organisations\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`hero_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -70,6 +72,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`programs_slug_idx\` ON \`programs\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`programs_organisation_idx\` ON \`programs\` (\`organisation_id\`);`)
   await db.run(sql`CREATE INDEX \`programs_hero_image_idx\` ON \`programs\` (\`hero_image_id\`);`)
   await db.run(sql`CREATE INDEX \`programs_seo_seo_image_idx\` ON \`programs\` (\`seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`programs_published_at_idx\` ON \`programs\` (\`published_at\`);`)
@@ -162,6 +165,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
   	\`version_slug\` text,
+  	\`version_organisation_id\` integer,
   	\`version_program_status\` text DEFAULT 'active',
   	\`version_start_date\` text,
   	\`version_end_date\` text,
@@ -187,6 +191,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`latest\` integer,
   	\`autosave\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`programs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_organisation_id\`) REFERENCES \`organisations\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_hero_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -195,6 +200,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_programs_v_parent_idx\` ON \`_programs_v\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_programs_v_version_version_slug_idx\` ON \`_programs_v\` (\`version_slug\`);`)
+  await db.run(sql`CREATE INDEX \`_programs_v_version_version_organisation_idx\` ON \`_programs_v\` (\`version_organisation_id\`);`)
   await db.run(sql`CREATE INDEX \`_programs_v_version_version_hero_image_idx\` ON \`_programs_v\` (\`version_hero_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_programs_v_version_seo_version_seo_image_idx\` ON \`_programs_v\` (\`version_seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_programs_v_version_version_published_at_idx\` ON \`_programs_v\` (\`version_published_at\`);`)
@@ -521,6 +527,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`campaigns\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
+  	\`organisation_id\` integer,
   	\`start_date\` text,
   	\`end_date\` text,
   	\`call_to_action_url\` text,
@@ -539,12 +546,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`deleted_at\` text,
   	\`_status\` text DEFAULT 'draft',
+  	FOREIGN KEY (\`organisation_id\`) REFERENCES \`organisations\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`updated_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`campaigns_slug_idx\` ON \`campaigns\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`campaigns_organisation_idx\` ON \`campaigns\` (\`organisation_id\`);`)
   await db.run(sql`CREATE INDEX \`campaigns_start_date_idx\` ON \`campaigns\` (\`start_date\`);`)
   await db.run(sql`CREATE INDEX \`campaigns_seo_seo_image_idx\` ON \`campaigns\` (\`seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`campaigns_published_at_idx\` ON \`campaigns\` (\`published_at\`);`)
@@ -618,6 +627,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
   	\`version_slug\` text,
+  	\`version_organisation_id\` integer,
   	\`version_start_date\` text,
   	\`version_end_date\` text,
   	\`version_call_to_action_url\` text,
@@ -643,6 +653,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`latest\` integer,
   	\`autosave\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_organisation_id\`) REFERENCES \`organisations\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_updated_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
@@ -650,6 +661,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_campaigns_v_parent_idx\` ON \`_campaigns_v\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_campaigns_v_version_version_slug_idx\` ON \`_campaigns_v\` (\`version_slug\`);`)
+  await db.run(sql`CREATE INDEX \`_campaigns_v_version_version_organisation_idx\` ON \`_campaigns_v\` (\`version_organisation_id\`);`)
   await db.run(sql`CREATE INDEX \`_campaigns_v_version_version_start_date_idx\` ON \`_campaigns_v\` (\`version_start_date\`);`)
   await db.run(sql`CREATE INDEX \`_campaigns_v_version_seo_version_seo_image_idx\` ON \`_campaigns_v\` (\`version_seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_campaigns_v_version_version_published_at_idx\` ON \`_campaigns_v\` (\`version_published_at\`);`)
@@ -1478,13 +1490,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`site_settings_social_links_parent_id_idx\` ON \`site_settings_social_links\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`site_settings\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`organisation_id\` integer,
   	\`logo_id\` integer,
+  	\`brand_colour\` text DEFAULT '#0b3d5c',
   	\`contact_email\` text,
   	\`updated_at\` text,
   	\`created_at\` text,
+  	FOREIGN KEY (\`organisation_id\`) REFERENCES \`organisations\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`site_settings_organisation_idx\` ON \`site_settings\` (\`organisation_id\`);`)
   await db.run(sql`CREATE INDEX \`site_settings_logo_idx\` ON \`site_settings\` (\`logo_id\`);`)
   await db.run(sql`CREATE TABLE \`site_settings_locales\` (
   	\`organisation_name\` text NOT NULL,

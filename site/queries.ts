@@ -226,7 +226,8 @@ export const listOffices = cache(async (locale: Locale) => {
     ...(await base(locale)),
     collection: 'offices',
     limit: 100,
-    depth: 0,
+    // Depth 1: the organisation each office belongs to (contact page, printed statements, JSON-LD).
+    depth: 1,
     sort: ['-headOffice', 'displayOrder'],
   })
   return res.docs as unknown as Office[]

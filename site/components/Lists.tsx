@@ -64,7 +64,7 @@ export function CampaignList({ locale, items, heading = 'h3' }: { locale: Locale
     <ul className="cards">
       {items.map((c) => (
         <li key={c.id} className="card">
-          <p className="eyebrow">{c.status ? dict[c.status] : null}</p>
+          {c.status ? <p className="eyebrow">{dict[c.status]}</p> : null}
           <Localized as={heading} fallback={isFallback(locale, c.title)}>
             <a href={campaignPath(locale, c.slug)}>{c.title}</a>
           </Localized>

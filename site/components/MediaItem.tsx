@@ -79,7 +79,7 @@ export function MediaItem({ locale, media }: { locale: Locale; media: MediaDoc }
         {media.transcript ? (
           <details id={transcriptId}>
             <summary>{dict.transcript}</summary>
-            <RichText data={media.transcript} />
+            <RichText data={media.transcript} locale={locale} />
           </details>
         ) : null}
       </figure>
