@@ -22,6 +22,7 @@ import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { partnerApi } from './partner-api/plugin'
+import { searchIndexAdapter } from './search/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { withEditorialWorkflow } from './workflow/editorialWorkflow'
 import { databaseAdapter } from './platform/database'
@@ -99,7 +100,7 @@ export default buildConfig({
   telemetry: false,
   // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
   // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), searchIndexAdapter()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

@@ -131,7 +131,9 @@ export async function api(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
   const isGraphQL = url.pathname === '/api/graphql'
-  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? routes.GET : routes[method]
+  const searchRoutes: Record<string, any> = await import('../../app/(payload)/api/search/route')
+  const own = url.pathname === '/api/search' ? searchRoutes : isGraphQL ? graphqlRoutes : routes
+  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? own.GET : own[method]
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const res: Response = await handler(request, { params: Promise.resolve({ slug }) })
   return toResult(res)
