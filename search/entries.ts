@@ -95,6 +95,8 @@ function relatedTitle(spec: SearchSpec, field: Field, related: unknown, locale: 
   const doc = (polymorphic ? (related as Doc).value : related) as Doc | undefined
   const collection = polymorphic ? (related as Doc).relationTo : relationTo
   if (!doc || typeof doc !== 'object' || typeof collection !== 'string') return ''
+  // A related document readers cannot see lends nothing (not even its name) to the entry.
+  if (doc.deletedAt || (typeof doc._status === 'string' && doc._status !== 'published')) return ''
   const title = doc[spec.titleOf(collection)]
   return textOf(title && typeof title === 'object' ? title[locale] : locale === defaultLocale ? title : '')
 }
@@ -126,8 +128,9 @@ export function entriesFor(spec: SearchSpec, config: SanitizedCollectionConfig, 
           for (const related of Array.isArray(value) ? value : [value]) {
             const name = relatedTitle(spec, field, related, locale)
             if (name) entry.text.meta += `${name}\n`
-            if (spec.taxonomies.includes(path) && related && typeof related === 'object' && typeof (related as Doc).slug === 'string') {
-              entry.topics.push({ slug: (related as Doc).slug, name: name || relatedTitle(spec, field, related, defaultLocale) })
+            const label = name || relatedTitle(spec, field, related, defaultLocale)
+            if (spec.taxonomies.includes(path) && label && related && typeof related === 'object' && typeof (related as Doc).slug === 'string') {
+              entry.topics.push({ slug: (related as Doc).slug, name: label })
             }
           }
           continue

@@ -59,12 +59,9 @@ export async function unindexDocument(payload: Payload, collection: string, id: 
   await (await searchEngine(payload)).replace([{ collection, docId: String(id), entries: [] }], req)
 }
 
-/**
- * The searchable documents that show `collection`/`id` in their entries (through a relation or an
- * attachment): their entries hold its name or text, so they are indexed again when it changes.
- */
-export async function reindexShowing(payload: Payload, collection: string, id: Id): Promise<number> {
-  let count = 0
+/** Relation and upload fields of searchable types that point at `collection`, as `where` clauses per type. */
+function showingQueries(payload: Payload, collection: string, id: Id): Array<{ spec: SearchSpec; c: SanitizedCollectionConfig; where: Where }> {
+  const out: Array<{ spec: SearchSpec; c: SanitizedCollectionConfig; where: Where }> = []
   for (const spec of searchSpecs(payload.config).values()) {
     const c = collectionConfig(payload, spec.collection)
     const paths = spec.fields.filter((path) => {
@@ -72,10 +69,27 @@ export async function reindexShowing(payload: Payload, collection: string, id: I
       if (!f || (f.type !== 'relationship' && f.type !== 'upload')) return false
       return Array.isArray(f.relationTo) ? f.relationTo.includes(collection) : f.relationTo === collection
     })
-    if (!paths.length) continue
-    const where: Where = { or: paths.map((p) => ({ [p]: { equals: id } })) }
-    count += await indexWhere(payload, spec, c, where)
+    if (paths.length) out.push({ spec, c, where: { or: paths.map((p) => ({ [p]: { equals: id } })) } })
   }
+  return out
+}
+
+/** How many searchable documents show `collection`/`id` in their entries. */
+export async function countShowing(payload: Payload, collection: string, id: Id): Promise<number> {
+  let n = 0
+  for (const { spec, where } of showingQueries(payload, collection, id)) {
+    n += (await payload.count({ collection: spec.collection as never, where, overrideAccess: true })).totalDocs
+  }
+  return n
+}
+
+/**
+ * The searchable documents that show `collection`/`id` in their entries (through a relation or an
+ * attachment): their entries hold its name or text, so they are indexed again when it changes.
+ */
+export async function reindexShowing(payload: Payload, collection: string, id: Id): Promise<number> {
+  let count = 0
+  for (const { spec, c, where } of showingQueries(payload, collection, id)) count += await indexWhere(payload, spec, c, where)
   return count
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config } from 'payload'
 
-import { searchIndex, type IndexChange } from './subscriber'
+import { reindexShowingTask, searchIndex, type IndexChange } from './subscriber'
 
 const SHOWN = ['statements', 'programs', 'campaigns', 'people', 'topics', 'offices', 'organisations', 'media']
 
@@ -42,6 +42,7 @@ export const searchIndexAdapter =
         ? { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete] } }
         : c,
     ),
+    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), reindexShowingTask] },
     onInit: async (payload) => {
       await config.onInit?.(payload)
       await searchIndex.onInit(payload)

@@ -3,9 +3,9 @@
  * publish, republish, unpublish, withdrawal, trash, restore and delete, from any door (admin,
  * REST, GraphQL, Local API, scheduled jobs, scripts), reaches the index inside the same save.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { ensureSearchIndex, indexDocument, reindexShowing, unindexDocument } from './indexer'
+import { countShowing, ensureSearchIndex, indexDocument, reindexShowing, unindexDocument } from './indexer'
 import { searchSpecs } from './specs'
 
 type Id = number | string
@@ -34,6 +34,27 @@ function showsElsewhere(payload: Payload, change: IndexChange): boolean {
   return change.operation === 'delete' || shown(change.before) !== shown(change.after)
 }
 
+/** More documents than this showing a changed one are indexed again by a job, not inside the save. */
+const INLINE_REINDEX = 200
+export const REINDEX_TASK = 'searchReindexShowing'
+
+/** The job: index again every document that shows a changed topic, person, organisation or PDF. */
+export const reindexShowingTask: TaskConfig<any> = {
+  slug: REINDEX_TASK,
+  label: 'Search: index again the documents that show a changed one',
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+  ],
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 15_000 } },
+  handler: async ({ input, req }) => {
+    const { collection, id } = input as { collection: string; id: string }
+    const numeric = req.payload.db.defaultIDType === 'number' && /^\d+$/.test(id)
+    await reindexShowing(req.payload, collection, numeric ? Number(id) : id)
+    return { output: {} }
+  },
+}
+
 export const searchIndex = {
   name: 'search index',
 
@@ -55,6 +76,11 @@ export const searchIndex = {
   /** Documents whose entries show this one (a renamed topic, a replaced PDF), after the commit. */
   async afterCommit(change: IndexChange, payload: Payload): Promise<void> {
     if (change.id === null || !showsElsewhere(payload, change)) return
+    // A topic on thousands of statements: the save returns now, the jobs runner does the rest.
+    if ((await countShowing(payload, change.collection, change.id)) > INLINE_REINDEX) {
+      await payload.jobs.queue({ task: REINDEX_TASK, input: { collection: change.collection, id: String(change.id) } } as never)
+      return
+    }
     await reindexShowing(payload, change.collection, change.id)
   },
 }
