@@ -34,6 +34,8 @@ export type IndexEntry = {
   path: string
   /** The date readers know it by (delivered, started, first published): ties go to the newer. */
   date: string | null
+  /** The year facet: the year of that date, for types that have one (not for people, topics, offices). */
+  year: number | null
   topics: Array<{ slug: string; name: string }>
   text: EntryText
 }

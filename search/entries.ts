@@ -107,7 +107,7 @@ function relatedTitle(spec: SearchSpec, field: Field, related: unknown, locale: 
  * without a title.
  */
 export function entriesFor(spec: SearchSpec, config: SanitizedCollectionConfig, doc: Doc): IndexEntry[] {
-  const date = entryDate(config, doc)
+  const { date, year } = entryDate(config, doc)
   const attachments: Attachment[] = []
   const perLocale = new Map<Locale, { text: EntryText; topics: IndexEntry['topics'] }>()
   for (const locale of localeCodes) {
@@ -163,6 +163,7 @@ export function entriesFor(spec: SearchSpec, config: SanitizedCollectionConfig, 
       locale,
       path,
       date,
+      year,
       topics,
       text: {
         ...text,
@@ -178,13 +179,15 @@ export function entriesFor(spec: SearchSpec, config: SanitizedCollectionConfig, 
 
 /**
  * The date readers know a document by: the date field its type sorts by (`defaultSort: '-deliveredOn'`),
- * else when it was first published, else when it was created.
+ * else when it was first published; with its year (the year facet). Types without either (people,
+ * topics, offices) are ordered by when they were created and have no year.
  */
-export function entryDate(config: SanitizedCollectionConfig, doc: Doc): string | null {
+export function entryDate(config: SanitizedCollectionConfig, doc: Doc): { date: string | null; year: number | null } {
   const sort = typeof config.defaultSort === 'string' && config.defaultSort.startsWith('-') ? config.defaultSort.slice(1) : null
   const sortField = sort ? dataFields(config.fields).find((f) => 'name' in f && f.name === sort && f.type === 'date') : undefined
-  for (const value of [sortField ? doc[sort!] : null, doc.firstPublishedAt, doc.createdAt]) {
-    if (typeof value === 'string' && Number.isFinite(Date.parse(value))) return new Date(value).toISOString()
+  const valid = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v))
+  for (const value of [sortField ? doc[sort!] : null, doc.firstPublishedAt]) {
+    if (valid(value)) return { date: new Date(value).toISOString(), year: new Date(value).getUTCFullYear() }
   }
-  return null
+  return { date: valid(doc.createdAt) ? new Date(doc.createdAt).toISOString() : null, year: null }
 }

@@ -102,10 +102,18 @@ export function bestPassage(text: string, m: Matcher): Passage | null {
   return { score: best.distinct * 1000 + best.count, segments: segs.map((s) => (s.mark ? s : { text: s.text.replace(/\s+/g, ' ') })) }
 }
 
-/** The snippet of a result: the best passage of its texts, or the start of its summary. */
-export function snippet(texts: string[], summary: string, m: Matcher): Segment[] {
+/**
+ * The snippet of a result: the best passage of its texts (`texts` in order of preference), else of
+ * `fallback` texts (names and places read badly as a passage: only when nothing else matched and
+ * the title did not either), else the start of its summary.
+ */
+export function snippet(texts: string[], summary: string, m: Matcher, fallback: string[] = []): Segment[] {
   let best: Passage | null = null
   for (const text of texts) {
+    const p = bestPassage(text, m)
+    if (p && (!best || p.score > best.score)) best = p
+  }
+  for (const text of best ? [] : fallback) {
     const p = bestPassage(text, m)
     if (p && (!best || p.score > best.score)) best = p
   }

@@ -36,7 +36,7 @@ import {
 } from './engine'
 import { normalise, wordKey, WORD } from './normalise'
 
-export const SCHEMA_VERSION = '1'
+export const SCHEMA_VERSION = '2'
 const ENTRIES = 'search_entries'
 const META = 'search_meta'
 const MAX_TIME_MS = 5000
@@ -130,7 +130,7 @@ export class MongoSearchEngine implements SearchEngine {
           locale: e.locale,
           language: stems(e.locale) ? 'english' : 'none',
           date: e.date ? new Date(e.date) : null,
-          year: e.date ? new Date(e.date).getUTCFullYear() : null,
+          year: e.year,
           topics: e.topics.map((x) => x.slug),
           topicNames: e.topics,
           path: e.path,
@@ -222,6 +222,7 @@ export class MongoSearchEngine implements SearchEngine {
         locale: d.locale as Locale,
         path: d.path,
         date: d.date ? d.date.toISOString() : null,
+        year: d.year,
         topics: d.topicNames,
         text: d.text,
       }))

@@ -184,18 +184,22 @@ function scriptLocale(q: ParsedQuery, locale: Locale): Locale | undefined {
 
 function hits(result: EngineResult, q: ParsedQuery, locale: Locale): SearchHit[] {
   const m = matcher(q.parts, locale)
-  return result.hits.map((h) => ({
-    type: h.collection,
-    id: h.docId,
-    title: h.text.title,
-    titleSegments: markAll(h.text.title, m),
-    summary: h.text.summary,
-    path: h.path,
-    date: h.date,
-    topics: h.topics,
-    snippet: snippet([h.text.body, h.text.meta, h.text.attachments, h.text.summary], h.text.summary, m),
-    locale: h.locale,
-  }))
+  return result.hits.map((h) => {
+    const titleSegments = markAll(h.text.title, m)
+    const inTitle = titleSegments.some((s) => s.mark)
+    return {
+      type: h.collection,
+      id: h.docId,
+      title: h.text.title,
+      titleSegments,
+      summary: h.text.summary,
+      path: h.path,
+      date: h.date,
+      topics: h.topics,
+      snippet: snippet([h.text.body, h.text.attachments, h.text.summary], h.text.summary, m, inTitle ? [] : [h.text.meta]),
+      locale: h.locale,
+    }
+  })
 }
 
 async function suggestions(

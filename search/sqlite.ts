@@ -41,7 +41,7 @@ import {
 import { normalise } from './normalise'
 import type { QueryPart } from './query'
 
-export const SCHEMA_VERSION = '1'
+export const SCHEMA_VERSION = '2'
 
 /** Diacritics folded by FTS5 too (belt and braces: the text arrives normalised); marks stay inside words. */
 const TOKENIZER_BASE = `unicode61 remove_diacritics 2 categories 'L* N* Co M*'`
@@ -154,7 +154,6 @@ export class SqliteSearchEngine implements SearchEngine {
     }
     for (const entry of docs.flatMap((d) => d.entries)) {
       const base = idBase(entry.date)
-      const year = entry.date ? new Date(entry.date).getUTCFullYear() : null
       const topics = entry.topics.length ? `|${entry.topics.map((t) => t.slug).join('|')}|` : ''
       const key = [entry.collection, entry.docId, entry.locale]
       statements.push(
@@ -162,11 +161,11 @@ export class SqliteSearchEngine implements SearchEngine {
           // The first free slot in the entry's millisecond (a clash moves it a millisecond on at most).
           sql: `INSERT INTO search_entries (id, collection, doc_id, locale, year, topics)
                 VALUES ((SELECT coalesce(max(id) + 1, ?) FROM search_entries WHERE id >= ? AND id < ?), ?, ?, ?, ?, ?)`,
-          args: [base, base, base + SLOTS, ...key, year, topics],
+          args: [base, base, base + SLOTS, ...key, entry.year, topics],
         },
         {
           sql: `INSERT INTO search_entry_data (id, data) VALUES ((SELECT id FROM search_entries WHERE collection = ? AND doc_id = ? AND locale = ?), ?)`,
-          args: [...key, JSON.stringify({ path: entry.path, date: entry.date, topics: entry.topics, text: entry.text })],
+          args: [...key, JSON.stringify({ path: entry.path, date: entry.date, year: entry.year, topics: entry.topics, text: entry.text })],
         },
         {
           sql: `INSERT INTO ${ftsTable(entry.locale)} (rowid, ${TEXT_FIELDS.join(', ')})
@@ -270,7 +269,7 @@ export class SqliteSearchEngine implements SearchEngine {
       .map((id) => byId.get(id))
       .filter((r): r is Row => Boolean(r))
       .map((r) => {
-        const d = JSON.parse(String(r.data)) as Pick<IndexEntry, 'path' | 'date' | 'topics' | 'text'>
+        const d = JSON.parse(String(r.data)) as Pick<IndexEntry, 'path' | 'date' | 'year' | 'topics' | 'text'>
         return { collection: String(r.collection), docId: String(r.doc_id), locale: r.locale as Locale, ...d }
       })
     return { total, hits, facets, topicNames: await this.topicNames(q.locale, [...topic.keys()]), ranked }
