@@ -560,6 +560,11 @@ export interface Media {
      */
     pageCount?: number | null;
     /**
+     * Words of text found in the file, for site search. 0 usually means a scanned PDF: search cannot find its words and screen readers cannot read it.
+     */
+    wordCount?: number | null;
+    text?: string | null;
+    /**
      * Tick only if this PDF has been checked to work with screen readers.
      */
     accessible?: boolean | null;
@@ -1856,6 +1861,8 @@ export interface MediaSelect<T extends boolean = true> {
         title?: T;
         language?: T;
         pageCount?: T;
+        wordCount?: T;
+        text?: T;
         accessible?: T;
         alternativeFormatContactEmail?: T;
       };

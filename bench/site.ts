@@ -81,7 +81,7 @@ export function treeRssMb(rootPid: number): number {
   return kb / 1024
 }
 
-function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.ProcessEnv {
+export function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -93,6 +93,7 @@ function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.Process
     // Measure the API, not the limiter: the limiter still counts every request.
     API_RATE_LIMIT_PARTNER: '100000000',
     API_RATE_LIMIT_ANONYMOUS: '100000000',
+    SEARCH_RATE_LIMIT: '100000000',
     API_RATE_LIMIT_LOGIN: '1000',
   }
 }
@@ -117,7 +118,7 @@ function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promi
   })
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())

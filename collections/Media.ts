@@ -203,6 +203,22 @@ export const Media: CollectionConfig = {
           admin: { readOnly: true, description: 'Counted from the file.' },
         },
         {
+          name: 'wordCount',
+          type: 'number',
+          access: noWrite,
+          admin: {
+            readOnly: true,
+            description: 'Words of text found in the file, for site search. 0 usually means a scanned PDF: search cannot find its words and screen readers cannot read it.',
+          },
+        },
+        {
+          // Read from the file at upload (media/pdfText.ts) for site search; not sent by the API.
+          name: 'text',
+          type: 'textarea',
+          hidden: true,
+          access: noWrite,
+        },
+        {
           name: 'accessible',
           type: 'checkbox',
           defaultValue: false,

@@ -43,7 +43,11 @@ type ContentTypeDeclaration = {
    * feeds of them (`/topics/x/feed.*`), and a document's page lists others sharing it ("related").
    */
   taxonomy?: boolean
-  /** Site search: the localized fields searched, which one is the result's title and summary. */
+  /**
+   * Site search (search/): the fields an entry is made of, which is the result's title and summary.
+   * A relationship or upload field contributes the related document's title (a PDF its text); a
+   * relationship to the taxonomy is also the topic facet. Dotted names reach into arrays.
+   */
   search?: { title: string; summary?: string; fields: string[] }
   /** Editorial workflow (workflow/editorialWorkflow.ts); `review` adds draft → review → published. */
   workflow?: { review?: boolean }
@@ -57,7 +61,11 @@ const declarations: ContentTypeDeclaration[] = [
     index: '/programs',
     home: true,
     feed: true,
-    search: { title: 'title', summary: 'summary', fields: ['title', 'summary', 'body'] },
+    search: {
+      title: 'title',
+      summary: 'summary',
+      fields: ['title', 'summary', 'topics', 'funders', 'partners', 'body', 'keyActivities.title', 'keyActivities.description', 'relatedMedia'],
+    },
     workflow: { review: true },
   },
   {
@@ -66,7 +74,11 @@ const declarations: ContentTypeDeclaration[] = [
     index: '/statements',
     home: true,
     feed: true,
-    search: { title: 'title', summary: 'summary', fields: ['title', 'summary', 'event', 'speakerName', 'body'] },
+    search: {
+      title: 'title',
+      summary: 'summary',
+      fields: ['title', 'summary', 'speaker', 'speakerName', 'speakerRole', 'issuingOrganisation', 'event', 'eventSegment', 'location', 'topics', 'body', 'proposals.text', 'attachments'],
+    },
     workflow: { review: true },
   },
   {
@@ -75,7 +87,7 @@ const declarations: ContentTypeDeclaration[] = [
     index: '/campaigns',
     home: true,
     feed: true,
-    search: { title: 'title', summary: 'summary', fields: ['title', 'summary', 'body'] },
+    search: { title: 'title', summary: 'summary', fields: ['title', 'summary', 'topics', 'partners', 'body', 'callToAction.text', 'media'] },
     workflow: { review: true },
   },
   // Media has no workflow of its own: what readers may fetch is decided by media/usage.ts.
@@ -84,14 +96,14 @@ const declarations: ContentTypeDeclaration[] = [
     collection: Offices,
     index: '/contact',
     home: true,
-    search: { title: 'name', summary: 'city', fields: ['name', 'city', 'addressLines.line'] },
+    search: { title: 'name', summary: 'city', fields: ['name', 'city', 'organisation', 'addressLines.line', 'country'] },
     workflow: {},
   },
   {
     collection: People,
     page: '/people/:slug',
     index: '/people',
-    search: { title: 'name', summary: 'role', fields: ['name', 'role', 'bio'] },
+    search: { title: 'name', summary: 'role', fields: ['name', 'role', 'organisation', 'bio'] },
     workflow: {},
   },
   {

@@ -40,6 +40,9 @@ export function plainText(value: unknown): string {
   const walk = (node: any) => {
     if (!node || typeof node !== 'object') return
     if (typeof node.text === 'string') out.push(node.text)
+    // A line break or tab between two text nodes still separates their words.
+    if (node.type === 'linebreak') out.push('\n')
+    if (node.type === 'tab') out.push(' ')
     if (Array.isArray(node.children)) {
       node.children.forEach(walk)
       if (['paragraph', 'heading', 'listitem', 'quote'].includes(node.type)) out.push('\n')

@@ -1,6 +1,7 @@
 import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
+import { readPdfText, wordCount } from './pdfText'
 import { kindOf } from './policy'
 
 /**
@@ -61,7 +62,7 @@ async function readPdf(data: Uint8Array): Promise<PdfFacts> {
 
 /**
  * When a file arrives (new or replacing), record what only the file knows: its kind, an audio or
- * video duration, a PDF's page count, and the PDF's own title and language as a starting point
+ * video duration, a PDF's page count and text (for search), and the PDF's own title and language as a starting point
  * staff can correct. A file we cannot read is refused rather than stored without its facts.
  */
 export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req }) => {
@@ -88,9 +89,19 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     } catch {
       throw new APIError('This PDF is damaged or incomplete and cannot be read.', 400, null, true)
     }
+    // Its words, for site search (search/entries.ts). A PDF whose text cannot be read is still a
+    // good upload (a scan, an unusual encoding): it is stored without text rather than refused.
+    let text = ''
+    try {
+      text = (await readPdfText(file.data)).text
+    } catch (err) {
+      req.payload.logger.warn({ msg: `PDF text could not be read (${(err as Error).message}); stored without text.` })
+    }
     const pdf = (data.pdf ?? {}) as Record<string, unknown>
     data.pdf = {
       ...pdf,
+      text,
+      wordCount: wordCount(text),
       pageCount: facts.pageCount,
       // Keep what staff typed; otherwise take what the file says about itself.
       title: (typeof pdf.title === 'string' && pdf.title.trim()) || facts.title || null,

@@ -727,6 +727,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`pdf_title\` text,
   	\`pdf_language\` text,
   	\`pdf_page_count\` numeric,
+  	\`pdf_word_count\` numeric,
+  	\`pdf_text\` text,
   	\`pdf_accessible\` integer DEFAULT false,
   	\`pdf_alternative_format_contact_email\` text,
   	\`prefix\` text DEFAULT '',

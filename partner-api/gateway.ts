@@ -275,7 +275,9 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     if (refusal) return refuse(refusal)
   }
 
-  const publicTarget = segments[0] === 'globals' || config.collections.some((c) => c.slug === segments[0] && isPublicCollection(c))
+  // Site search (/api/search) reads the published-only search index (search/api.ts).
+  const publicTarget =
+    segments[0] === 'globals' || segments[0] === 'search' || config.collections.some((c) => c.slug === segments[0] && isPublicCollection(c))
   if (caller.kind === 'partner') {
     const isMe = segments[0] === PARTNER_KEYS && endpoint[0] === 'me' && segments.length === 2 && READ_METHODS.has(method)
     if (kind === 'rest' && !READ_METHODS.has(method) && method !== 'OPTIONS') {
@@ -292,6 +294,10 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       }
       if (config.collections.some((c) => c.slug === segments[0]) && !allowed.includes(segments[0])) {
         return refuse(new ApiError(403, `This key may read only: ${allowed.join(', ')}.`, 'Authorization', 'collection_not_allowed'))
+      }
+      // A search answer is cached by its address, so the address must say which types it covers.
+      if (segments[0] === 'search' && !allowed.includes(url.searchParams.get('type') ?? '')) {
+        return refuse(new ApiError(403, `This key may search only: ${allowed.join(', ')}. Add type=… to the query.`, 'type', 'collection_not_allowed'))
       }
     }
   }

@@ -9,6 +9,8 @@ import type { SanitizedConfig } from 'payload'
 import { localeCodes } from '../content/locales'
 import { hasDrafts } from '../content/schema'
 import { serverURL } from '../platform/serverUrl'
+import { searchOpenAPI } from '../search/openapi'
+import { searchableTypes } from '../search/specs'
 import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT, MAX_PAGE, WHERE_OPERATORS } from './queryGuard'
 import { collectionFields, isPublicCollection, readableFields, type FieldInfo } from './publicSchema'
 import { apiSettings } from './settings'
@@ -259,6 +261,16 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     }
   }
 
+  // Site search (search/openapi.ts).
+  const search = searchOpenAPI({
+    types: searchableTypes(config),
+    errors: commonErrors,
+    headers: { ...headerRefs, ETag: { description: 'Send it back as If-None-Match to get 304 when nothing changed.', schema: { type: 'string' } } },
+    searchPerMinute: s.searchPerMinute,
+  })
+  paths['/api/search'] = search.path
+  Object.assign(schemas, search.schemas)
+
   return {
     openapi: '3.1.0',
     info: {
@@ -273,7 +285,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     },
     servers: [{ url: serverURL() }],
     security: [{}, { partnerKey: [] }],
-    tags: collections.map((c) => ({ name: label(c, 'plural'), description: typeof c.admin?.description === 'string' ? c.admin.description : undefined })),
+    tags: [...collections.map((c) => ({ name: label(c, 'plural'), description: typeof c.admin?.description === 'string' ? c.admin.description : undefined })), search.tag],
     paths,
     components: {
       schemas,

@@ -8,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { redis } from '../platform/redis'
 import { apiSettings } from './settings'
 
-type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password'
+export type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password' | 'search'
 
 type Limiter = { limiter: RateLimiterAbstract; points: number }
 let limiters: Promise<Record<Bucket, Limiter>> | null = null
@@ -26,6 +26,7 @@ async function build(): Promise<Record<Bucket, Limiter>> {
   return {
     anonymous: make('anon', s.anonymousPerMinute, 60),
     partner: make('partner', s.partnerPerMinute, 60),
+    search: make('search', s.searchPerMinute, 60),
     login: make('login', s.loginPerWindow, s.loginWindowSeconds),
     'forgot-password': make('forgot', s.forgotPerWindow, s.forgotWindowSeconds),
   }

@@ -269,7 +269,7 @@ export const contentChanges =
     ...config,
     collections: (config.collections ?? []).map(withChangeHooks),
     globals: (config.globals ?? []).map(globalWithChangeHooks),
-    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), retryChangeTask] },
+    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), retryChangeTask, ...subscribers.flatMap((s) => s.tasks ?? [])] },
     onInit: async (payload) => {
       await config.onInit?.(payload)
       installAfterCommit(payload)

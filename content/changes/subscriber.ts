@@ -20,7 +20,7 @@
  * `change.kinds` says what happened (content/changes/event.ts); draft saves arrive as
  * `['draftSaved']` so a subscriber can ignore them with one check (`touchesPublic(change)`).
  */
-import type { Payload } from 'payload'
+import type { Payload, TaskConfig } from 'payload'
 
 import type { ContentChange } from './event'
 
@@ -50,4 +50,6 @@ export type ChangeSubscriber = {
   afterCommit?: (change: CommittedChange, payload: Payload) => Promise<void> | void
   /** Once, when Payload starts in a process (e.g. to register a lookup with the web server). */
   onInit?: (payload: Payload) => Promise<void> | void
+  /** Jobs the subscriber queues (registered with the jobs queue by the pipeline). */
+  tasks?: TaskConfig<any>[]
 }

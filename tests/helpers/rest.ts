@@ -146,7 +146,9 @@ export async function api(
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
   const request = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
   const isGraphQL = url.pathname === '/api/graphql'
-  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? routes.GET : routes[method]
+  const searchRoutes: Record<string, any> = await import('../../app/(payload)/api/search/route')
+  const own = url.pathname === '/api/search' ? searchRoutes : isGraphQL ? graphqlRoutes : routes
+  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? own.GET : own[method]
   // A method the route module does not export: Next.js answers 405 itself.
   if (!handler) return { status: 405, headers: new Headers(), body: null }
   const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
