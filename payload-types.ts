@@ -133,6 +133,7 @@ export interface Config {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
       retryContentChange: TaskRetryContentChange;
+      searchReindexShowing: TaskSearchReindexShowing;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1498,7 +1499,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'retryContentChange' | 'searchReindexShowing' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1531,7 +1532,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'retryContentChange' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'retryContentChange' | 'searchReindexShowing' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2401,6 +2402,17 @@ export interface TaskRetryContentChange {
       | boolean
       | null;
     reason?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSearchReindexShowing".
+ */
+export interface TaskSearchReindexShowing {
+  input: {
+    collection: string;
+    id: string;
   };
   output?: unknown;
 }

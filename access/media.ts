@@ -16,7 +16,7 @@ export const mediaRead: Access = ({ req: { user } }) => {
 }
 
 /** Media readers can see: marked public, or shown by published content. Only editors change it. */
-export const notLiveMedia: Where = { and: [{ public: { not_equals: true } }, { usedByPublished: { not_equals: true } }] }
+const notLiveMedia: Where = { and: [{ public: { not_equals: true } }, { usedByPublished: { not_equals: true } }] }
 
 const makesPublic = (data: unknown) => (data as { public?: unknown } | undefined)?.public === true
 

@@ -10,7 +10,6 @@ import { slugField } from '../content/slug'
 import { campaignStatus } from '../content/campaignStatus'
 import { validateOptionalUrl } from './Organisations'
 import { organisationField } from '../content/organisation'
-import { previewUrl } from '../workflow/preview'
 
 /** Time-bound public campaigns, e.g. the 16 Days of Activism against Gender-Based Violence. */
 export const Campaigns: CollectionConfig = {

@@ -9,7 +9,6 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { organisationField } from '../content/organisation'
 import { programEditor } from '../content/editor'
-import { previewUrl } from '../workflow/preview'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {

@@ -9,7 +9,6 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { statementTypeOptions } from '../content/statementTypes'
 import { statementEditor } from '../content/editor'
-import { previewUrl } from '../workflow/preview'
 
 /**
  * Statements, speeches and submissions (GOV.UK's "speech" format): who spoke, in what role,

@@ -17,7 +17,7 @@ import type { Block, CollectionSlug } from 'payload'
 import { CONTRIBUTIONS_BLOCK, PROPOSALS_BLOCK } from './placements'
 
 /** What an internal link in rich text may point at: documents with public pages, and uploads. */
-export const LINKABLE_COLLECTIONS = ['statements', 'programs', 'campaigns', 'people', 'topics', 'media'] as const satisfies readonly CollectionSlug[]
+const LINKABLE_COLLECTIONS = ['statements', 'programs', 'campaigns', 'people', 'topics', 'media'] as const satisfies readonly CollectionSlug[]
 
 const links = LinkFeature({ enabledCollections: [...LINKABLE_COLLECTIONS], maxDepth: 1 })
 

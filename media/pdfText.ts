@@ -8,9 +8,9 @@
  * holding an upload for long. A scanned PDF (pictures of pages) has no text; staff see that as
  * "0 words" in the admin.
  */
-export const PDF_TEXT_LIMITS = { pages: 2000, chars: 400_000, ms: 20_000 }
+const PDF_TEXT_LIMITS = { pages: 2000, chars: 400_000, ms: 20_000 }
 
-export type PdfText = { text: string; pages: number; complete: boolean }
+type PdfText = { text: string; pages: number; complete: boolean }
 
 export async function readPdfText(data: Uint8Array, limits = PDF_TEXT_LIMITS): Promise<PdfText> {
   // Loaded on first use: only PDF uploads need it.

@@ -15,7 +15,7 @@ export function localMediaDir(env: Env = process.env): string {
 }
 
 /** The S3 bucket and client settings from S3_* variables, or null for local disk. */
-export function s3Settings(env: Env = process.env): { bucket: string; config: S3ClientConfig } | null {
+function s3Settings(env: Env = process.env): { bucket: string; config: S3ClientConfig } | null {
   const bucket = env.S3_BUCKET
   if (!bucket) return null
   const credentials =
@@ -65,7 +65,7 @@ export function mediaStoragePlugins(env: Env = process.env): Plugin[] {
 }
 
 /** The stored files of the media library, wherever they are: what media:check compares with the documents. */
-export type MediaStore = {
+type MediaStore = {
   kind: 'local' | 's3'
   /** For people: the folder, or s3://bucket. */
   where: string

@@ -31,7 +31,7 @@ export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Re
 /** Payload's POST-as-GET headers (handleEndpoints): the body becomes the query. */
 const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 /** The largest body a caller who is not staff may send (a sign-in, a GraphQL query). */
-export const MAX_PUBLIC_BODY = 64 * 1024
+const MAX_PUBLIC_BODY = 64 * 1024
 
 /** The caller's address: worked out by the front server from the socket (platform/clientAddress.mjs). */
 export function clientIp(headers: Headers): string {

@@ -28,7 +28,7 @@ const INTROSPECTION = new Set(['__schema', '__type', '__typename'])
 /** Mutations a caller without an account may send: signing in and recovering an account. */
 const ACCOUNT_MUTATION = /^(login|logout|refreshToken|forgotPassword|resetPassword|verifyEmail)[A-Z]/
 
-export type TopLevelField = { name: string; alias: string }
+type TopLevelField = { name: string; alias: string }
 export type GraphQLInfo = { operation: 'query' | 'mutation' | 'subscription'; fields: TopLevelField[] }
 
 type Vars = Record<string, unknown>
@@ -155,7 +155,7 @@ const publicQueries = new WeakMap<object, Set<string>>()
  * Payload's internal collections, permissions, `me`) is for staff. Names follow Payload's GraphQL
  * schema (@payloadcms/graphql: formatNames of the slug; "all" before a plural equal to its singular).
  */
-export function publicQueryNames(config: SanitizedConfig): Set<string> {
+function publicQueryNames(config: SanitizedConfig): Set<string> {
   let names = publicQueries.get(config)
   if (names) return names
   names = new Set(INTROSPECTION)

@@ -8,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { redis } from '../platform/redis'
 import { apiSettings } from './settings'
 
-export type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password' | 'search'
+type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password' | 'search'
 
 type Limiter = { limiter: RateLimiterAbstract; points: number }
 let limiters: Promise<Record<Bucket, Limiter>> | null = null
@@ -32,6 +32,10 @@ async function build(): Promise<Record<Bucket, Limiter>> {
   }
 }
 
+/** Forget all counts and re-read the settings (tests). */
+export function resetRateLimits() {
+  limiters = null
+}
 
 export type RateResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
 

@@ -9,7 +9,7 @@ import dns from 'node:dns'
 import net from 'node:net'
 import ipaddr from 'ipaddr.js'
 
-export const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
+const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
 
 /**
  * IPv6 ranges ipaddr.js files under "unicast" that must not be reached either: IPv4-compatible

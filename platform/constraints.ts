@@ -46,7 +46,7 @@ function collectRows(fields: Field[], data: unknown, prefix: string, out: Row[])
   }
 }
 
-export const refuseReusedRowIds: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+const refuseReusedRowIds: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   const rows: Row[] = []
   collectRows(collection.fields, data, '', rows)
   if (!rows.length) return data

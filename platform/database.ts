@@ -46,7 +46,7 @@ export function sqliteFilePath(uri: string = databaseUri()): string | null {
   return uri.slice('file:'.length).split('?')[0]
 }
 
-export type SqliteIdType = 'number' | 'uuid'
+type SqliteIdType = 'number' | 'uuid'
 
 /** SQLite's document IDs: integers (default) or text UUIDs (SQLITE_ID_TYPE=uuid). */
 export function sqliteIdType(env: NodeJS.ProcessEnv = process.env): SqliteIdType {

@@ -18,10 +18,10 @@ import { serverURL } from '../platform/serverUrl'
 import { toHtml } from './highlight'
 import { isParamProblem, readSearchParams, searchSite, type SearchResults } from './search'
 
-export const SEARCH_PARAMETERS = ['q', 'locale', 'type', 'topic', 'year', 'page', 'limit'] as const
+const SEARCH_PARAMETERS = ['q', 'locale', 'type', 'topic', 'year', 'page', 'limit'] as const
 
 /** The JSON partners get: results with absolute URLs and HTML snippets (text escaped, matches in <mark>). */
-export function searchJson(r: SearchResults) {
+function searchJson(r: SearchResults) {
   const base = serverURL().replace(/\/+$/, '')
   return {
     query: r.query,

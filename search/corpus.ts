@@ -15,7 +15,7 @@ import { campaigns, program, statement } from '../seed/content'
 import { WORD } from './normalise'
 
 /** A small fast PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function prng(seed: number) {
+function prng(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -25,9 +25,6 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
-const blockText = (blocks: unknown[]): string[] =>
-  blocks.flatMap((b) => (typeof b === 'string' ? [b] : b && typeof b === 'object' && 'list' in b ? ((b as { list: string[] }).list ?? []) : []))
 
 function englishSource(): string {
   const texts: string[] = [statement.summary, ...statement.proposals, program.summary, ...program.keyActivities.flatMap((a) => [a.title, a.description])]
@@ -52,7 +49,7 @@ function vocabulary(text: string): Vocabulary {
   return { words, content: words.filter((w) => w.length > 3 && !STOP.has(w.toLowerCase())) }
 }
 
-export type GeneratedStatement = {
+type GeneratedStatement = {
   slug: string
   deliveredOn: string
   statementType: string

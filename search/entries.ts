@@ -37,7 +37,7 @@ export type SearchSpec = {
 }
 
 /** At most this much PDF text per entry (a 300-page report is about 1 MB of text). */
-export const MAX_ATTACHMENT_TEXT = 400_000
+const MAX_ATTACHMENT_TEXT = 400_000
 
 type Doc = Record<string, any>
 
@@ -46,7 +46,12 @@ export function dataFields(fields: Field[]): Field[] {
   const out: Field[] = []
   for (const f of fields) {
     if ((f.type === 'row' || f.type === 'collapsible') && 'fields' in f) out.push(...dataFields(f.fields))
-    else if (f.type === 'tabs') for (const tab of f.tabs) 'name' in tab && tab.name ? out.push({ ...tab, type: 'group' } as Field) : out.push(...dataFields(tab.fields))
+    else if (f.type === 'tabs') {
+      for (const tab of f.tabs) {
+        if ('name' in tab && tab.name) out.push({ ...tab, type: 'group' } as Field)
+        else out.push(...dataFields(tab.fields))
+      }
+    }
     else if ('name' in f) out.push(f)
   }
   return out
@@ -182,7 +187,7 @@ export function entriesFor(spec: SearchSpec, config: SanitizedCollectionConfig, 
  * else when it was first published; with its year (the year facet). Types without either (people,
  * topics, offices) are ordered by when they were created and have no year.
  */
-export function entryDate(config: SanitizedCollectionConfig, doc: Doc): { date: string | null; year: number | null } {
+function entryDate(config: SanitizedCollectionConfig, doc: Doc): { date: string | null; year: number | null } {
   const sort = typeof config.defaultSort === 'string' && config.defaultSort.startsWith('-') ? config.defaultSort.slice(1) : null
   const sortField = sort ? dataFields(config.fields).find((f) => 'name' in f && f.name === sort && f.type === 'date') : undefined
   const valid = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v))

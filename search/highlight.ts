@@ -15,7 +15,7 @@ export type Segment = { text: string; mark?: boolean }
 const SCAN_CHARS = 40_000
 const WINDOW_WORDS = 32
 
-export type Matcher = { exact: Set<string>; prefixes: string[]; stem: boolean; firsts: Set<string> }
+type Matcher = { exact: Set<string>; prefixes: string[]; stem: boolean; firsts: Set<string> }
 
 export function matcher(parts: QueryPart[], locale: Locale): Matcher {
   const stem = locale === 'en'
@@ -70,13 +70,13 @@ function segments(text: string, list: Token[], from: number, to: number): Segmen
   return out
 }
 
-export type Passage = { score: number; segments: Segment[] }
+type Passage = { score: number; segments: Segment[] }
 
 /**
  * The best passage of about WINDOW_WORDS words: the most different query words, then the most
  * matches, then the earliest. Null when nothing in the text matches.
  */
-export function bestPassage(text: string, m: Matcher): Passage | null {
+function bestPassage(text: string, m: Matcher): Passage | null {
   if (!text) return null
   const list = tokens(text, m)
   const hits = list.map((t, i) => (t.key ? i : -1)).filter((i) => i >= 0)
@@ -130,4 +130,4 @@ export function toHtml(segs: Segment[]): string {
   return segs.map((s) => (s.mark ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text))).join('')
 }
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPE[c])
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPE[c])

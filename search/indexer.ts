@@ -26,7 +26,7 @@ function collectionConfig(payload: Payload, slug: string): SanitizedCollectionCo
 const hasDrafts = (c: SanitizedCollectionConfig) => Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts)
 
 /** Can a reader open this stored document? (Withdrawn pages stay up, but are not offered by search.) */
-export function isSearchable(c: SanitizedCollectionConfig, doc: Doc | null | undefined): boolean {
+function isSearchable(c: SanitizedCollectionConfig, doc: Doc | null | undefined): boolean {
   if (!doc || doc.deletedAt) return false
   if (hasDrafts(c) && doc._status !== 'published') return false
   return !doc.withdrawal?.withdrawn
@@ -111,7 +111,7 @@ async function indexWhere(payload: Payload, spec: SearchSpec, c: SanitizedCollec
   return entries
 }
 
-export type RebuildReport = { documents: number; entries: Record<string, number>; removed: number; ms: number }
+type RebuildReport = { documents: number; entries: Record<string, number>; removed: number; ms: number }
 
 /**
  * Rebuild the whole index from the published content. Readers keep searching meanwhile: every

@@ -9,7 +9,7 @@ import { normalise, scriptOf, WORD } from './normalise'
 export const MAX_QUERY_LENGTH = 200
 export const MAX_WORDS = 10
 /** A prefix (traff*) needs this many letters: "a*" would expand to most of the index. */
-export const MIN_PREFIX = 3
+const MIN_PREFIX = 3
 
 /** One thing every result must contain: a word, a word's start, or a phrase (several words in a row). */
 export type QueryPart = { words: string[]; prefix: boolean }

@@ -22,7 +22,7 @@ import { searchableTypes } from './specs'
 export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 50
 
-export type SearchRequest = {
+type SearchRequest = {
   q: unknown
   locale: Locale
   type?: string
@@ -34,7 +34,7 @@ export type SearchRequest = {
   allowedTypes?: string[]
 }
 
-export type SearchHit = {
+type SearchHit = {
   type: string
   id: string
   title: string
@@ -68,7 +68,7 @@ export type SearchResults = {
   suggestions?: { withoutFilters?: number; words?: Array<{ text: string; count: number }> }
 }
 
-export type ParamProblem = { parameter: string; message: string }
+type ParamProblem = { parameter: string; message: string }
 
 /**
  * Check the parameters of a search request (the API answers 400 naming the parameter; the page

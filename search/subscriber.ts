@@ -13,7 +13,7 @@ type Id = number | string
 type Stored = Record<string, unknown> | null
 
 /** The part of a classified change (content/changes/event.ts) the index needs. */
-export type IndexChange = {
+type IndexChange = {
   collection: string
   global: boolean
   id: Id | null
@@ -37,10 +37,10 @@ function showsElsewhere(payload: Payload, change: IndexChange): boolean {
 
 /** More documents than this showing a changed one are indexed again by a job, not inside the save. */
 const INLINE_REINDEX = 200
-export const REINDEX_TASK = 'searchReindexShowing'
+const REINDEX_TASK = 'searchReindexShowing'
 
 /** The job: index again every document that shows a changed topic, person, organisation or PDF. */
-export const reindexShowingTask: TaskConfig<any> = {
+const reindexShowingTask: TaskConfig<any> = {
   slug: REINDEX_TASK,
   label: 'Search: index again the documents that show a changed one',
   inputSchema: [

@@ -15,7 +15,7 @@ const LABEL: Record<Locale, Record<FeedKind, string>> = {
   ur: { all: 'ہماری تمام اشاعتیں', programs: 'پروگرام', statements: 'بیانات', campaigns: 'مہمات' },
 }
 
-export const FEED_TYPES: Record<FeedFormat, string> = {
+const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml',
   atom: 'application/atom+xml',
   json: 'application/feed+json',
@@ -23,7 +23,7 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 const FORMAT_NAME: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
 const FORMATS = Object.keys(FEED_TYPES) as FeedFormat[]
 
-export type FeedLink = { url: string; title: string; format: FeedFormat; type: string }
+type FeedLink = { url: string; title: string; format: FeedFormat; type: string }
 
 /** The feeds of one scope, in the three formats (absolute URLs). */
 export function feedsOf(locale: Locale, scope: FeedScope): FeedLink[] {

@@ -15,7 +15,7 @@ type Ld = Record<string, unknown>
 const orgOf = (value: unknown): Organisation | null => (value && typeof value === 'object' ? (value as Organisation) : null)
 
 /** An office's postal address. */
-export function postalAddress(o: Office): Ld {
+function postalAddress(o: Office): Ld {
   return {
     '@type': 'PostalAddress',
     streetAddress: (o.addressLines ?? []).map((l) => l.line).filter(Boolean).join(', ') || undefined,
@@ -25,7 +25,7 @@ export function postalAddress(o: Office): Ld {
 }
 
 /** Each phone number of an office as a ContactPoint (international form, as a tel: link dials it). */
-export function contactPoints(o: Office): Ld[] {
+function contactPoints(o: Office): Ld[] {
   return (o.phones ?? []).map((p) => ({
     '@type': 'ContactPoint',
     telephone: telHref(p.number, o.countryCallingCode ?? '92').replace(/^tel:/, ''),

@@ -5,7 +5,7 @@ import { absoluteUrl } from '@/site/seo'
 
 import { JsonLd } from './JsonLd'
 
-export type Crumb = { name: string; path: string }
+type Crumb = { name: string; path: string }
 
 /**
  * Where the page sits (Home › Statements › this statement): visible above the title on detail

@@ -3,7 +3,7 @@ import { formatNumber } from '@/site/format'
 import { t } from '@/site/i18n'
 
 /** The anchor of a statement's proposal (1-based): /statements/x#proposal-2. Feeds use the same. */
-export const proposalAnchor = (n: number) => `proposal-${n}`
+const proposalAnchor = (n: number) => `proposal-${n}`
 
 /**
  * A statement's numbered proposals, each addressable (id and a "#" link readers can copy). Shown
