@@ -41,8 +41,17 @@ let everythingDroppedAt = 0
 const missedAt = new Map<string, number>()
 let memoryBytes = 0
 
-// The body is held as a string and, once served by the fast path, as bytes and gzip: count all three.
-const sizeOf = (key: string, value: CachedResponse) => 3 * Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+// The body as stored; the fast path's bytes and gzip are added when it first makes them (cachePeek).
+const sizeOf = (key: string, value: CachedResponse) => Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+
+/** Evicts the least recently used entries (never `keep`) until the memory is within budget. */
+function makeRoom(keep?: string) {
+  const budget = maxBytes()
+  for (const key of memory.keys()) {
+    if (memoryBytes <= budget) return
+    if (key !== keep) forget(key)
+  }
+}
 
 /** Bytes the in-memory cache holds now (for tests and the bench). */
 export function apiCacheBytes(): number {
@@ -148,6 +157,12 @@ function forget(key: string) {
   for (const tag of entry.tags) byTag.get(tag)?.delete(key)
 }
 
+function grow(key: string, entry: Entry, bytes: number) {
+  entry.size += bytes
+  memoryBytes += bytes
+  makeRoom(key)
+}
+
 /**
  * A live entry, without counting a miss (the fast path in front of Next, partner-api/fastPath.ts),
  * as bytes: plain, or gzip-compressed (made once per entry, on the first request that accepts it).
@@ -155,9 +170,15 @@ function forget(key: string) {
 export function cachePeek(key: string, gzip = false): (CachedResponse & { bytes: Buffer; gzipped: boolean }) | null {
   const hit = memory.get(key)
   if (!hit || Date.now() - hit.at > apiSettings().cacheMaxAge * 1000) return null
-  hit.bytes ??= Buffer.from(hit.value.body, 'utf8')
+  if (!hit.bytes) {
+    hit.bytes = Buffer.from(hit.value.body, 'utf8')
+    grow(key, hit, hit.bytes.length)
+  }
   if (gzip && hit.bytes.length > 1024) {
-    hit.gzip ??= zlib.gzipSync(hit.bytes, { level: 6 })
+    if (!hit.gzip) {
+      hit.gzip = zlib.gzipSync(hit.bytes, { level: 6 })
+      grow(key, hit, hit.gzip.length)
+    }
     return { ...hit.value, bytes: hit.gzip, gzipped: true }
   }
   return { ...hit.value, bytes: hit.bytes, gzipped: false }
@@ -195,9 +216,9 @@ export async function cacheSet(key: string, value: CachedResponse, tags?: string
   const budget = maxBytes()
   if (size > budget) return
   forget(key)
-  while (memoryBytes + size > budget && memory.size) forget(memory.keys().next().value as string)
   memory.set(key, { at: Date.now(), size, value, tags: entryTags })
   memoryBytes += size
+  makeRoom(key)
   for (const tag of entryTags) {
     let keys = byTag.get(tag)
     if (!keys) byTag.set(tag, (keys = new Set()))

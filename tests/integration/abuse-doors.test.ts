@@ -16,6 +16,7 @@
  *   - feeds (RSS, Atom, JSON Feed), sitemap.xml, robots.txt
  *   - search (page and API)
  *   - preview and exit-preview (`/next/preview`, `/next/exit-preview`: redirects)
+ *   - internal refresh routes (`/next/changes`, `/next/revalidate`: only with the instance's token)
  *   - the front server itself: its page cache, reader HTML, the caller's address (TRUSTED_PROXIES)
  * Processes and files:
  *   - the Local API called by our own code (pages, feeds, search, jobs: overrideAccess false)
@@ -58,8 +59,13 @@ export const DOORS: Door[] = [
   },
   { door: 'feeds', files: [/\/feed\.(xml|atom|json)\/route\.ts$/], tests: ['tests/integration/api-feeds.test.ts'] },
   { door: 'search (page and API)', files: [/(^|\/)search\//], tests: ['tests/integration/search.test.ts'] },
-  { door: 'sitemap.xml, robots.txt', files: [/^app\/(sitemap|robots)\.ts$/], tests: ['tests/integration/revalidate.test.ts', 'tests/browser/security-headers.test.ts'] },
+  { door: 'sitemap.xml, robots.txt', files: [/^app\/(sitemap|robots)\.ts$/], tests: ['tests/integration/content-changes.test.ts', 'tests/browser/security-headers.test.ts'] },
   { door: 'preview and exit-preview (redirects)', files: [/^app\/next\/(preview|exit-preview)\/route\.ts$/], tests: ['tests/unit/preview.test.ts', 'tests/browser/doors.test.ts'] },
+  {
+    door: 'internal refresh routes (/next/changes, /next/revalidate: the instance token only)',
+    files: [/^app\/next\/(changes|revalidate)\/route\.ts$/],
+    tests: ['tests/integration/abuse-internal-routes.test.ts', 'tests/integration/content-changes.test.ts'],
+  },
   { door: 'the front server (page cache, reader HTML, caller address)', tests: ['tests/browser/doors.test.ts', 'tests/unit/client-address.test.ts', 'tests/unit/page-cache.test.ts'] },
   { door: 'jobs and the cron', tests: ['tests/integration/abuse-memory.test.ts', 'tests/integration/workflow-schedule.test.ts'] },
   { door: 'outgoing webhooks', tests: ['tests/integration/abuse-ssrf.test.ts', 'tests/integration/api-webhooks.test.ts'] },

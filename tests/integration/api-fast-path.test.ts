@@ -16,12 +16,16 @@ import { api } from '../helpers/rest'
 
 let payload: Payload
 let admin: StaffMember
-let key = ''
-let keyId: number | string
 let fast: ReturnType<typeof apiFastPath>
 let statement: any
 
 const auth = (k: string) => ({ authorization: `partner-keys API-Key ${k}` })
+
+// Each test has its own key: the rate limit (8 a minute, above) counts per key.
+async function newKey(): Promise<{ key: string; keyId: number | string }> {
+  const created = await api('POST', '/partner-keys', { token: admin.token, body: { organisation: 'Fast path check', contactEmail: 'p@example.org' } })
+  return { key: created.body.doc.key, keyId: created.body.doc.id }
+}
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -29,14 +33,12 @@ beforeAll(async () => {
   const org = await makeOrganisation(payload)
   const topic = await makeTopic(payload)
   statement = await makeStatement(payload, { issuingOrganisation: org.id, topics: [topic.id], _status: 'published' })
-  const created = await api('POST', '/partner-keys', { token: admin.token, body: { organisation: 'Fast path check', contactEmail: 'p@example.org' } })
-  key = created.body.doc.key
-  keyId = created.body.doc.id
   fast = apiFastPath(payload.config)
 }, 180_000)
 afterAll(closePayload)
 
 test('a repeat read is answered from the cache, identical to the gateway, and the rate limit counts it', async () => {
+  const { key } = await newKey()
   const first = await api('GET', '/statements?limit=5&depth=1', { key })
   expect(first.status).toBe(200)
   // (The gateway has now remembered the key and cached the answer.)
@@ -55,6 +57,8 @@ test('a repeat read is answered from the cache, identical to the gateway, and th
 })
 
 test('unknown keys, staff sessions and other paths are never answered here (the gateway answers them)', async () => {
+  const { key } = await newKey()
+  await api('GET', '/statements?limit=5&depth=1', { key })
   expect(await fast('GET', '/api/statements?limit=5&depth=1', auth('dlk_not-a-key'))).toBeNull()
   expect(await fast('GET', '/api/statements?limit=5&depth=1', { ...auth(key), cookie: 'payload-token=abc' })).toBeNull()
   expect(await fast('GET', '/api/statements?limit=5&depth=1', { authorization: 'JWT abc' })).toBeNull()
@@ -64,6 +68,8 @@ test('unknown keys, staff sessions and other paths are never answered here (the 
 })
 
 test('publishing a statement drops the statement answers only; a draft save drops nothing', async () => {
+  const { key } = await newKey()
+  await api('GET', '/statements?limit=5&depth=1', { key })
   await api('GET', '/topics?limit=5', { key })
   expect(await fast('GET', '/api/topics?limit=5', auth(key))).not.toBeNull()
   expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).not.toBeNull()
@@ -79,6 +85,7 @@ test('publishing a statement drops the statement answers only; a draft save drop
 })
 
 test('revoking a key stops it at once, cached answers included', async () => {
+  const { key, keyId } = await newKey()
   await api('GET', '/statements?limit=5&depth=1', { key })
   expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).not.toBeNull()
   await api('PATCH', `/partner-keys/${keyId}`, { token: admin.token, body: { revoked: true } })
