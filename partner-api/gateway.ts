@@ -29,7 +29,7 @@ type Caller = { kind: 'anonymous' } | { kind: 'partner'; key: PartnerKeyState } 
 const READ_METHODS = new Set(['GET', 'HEAD'])
 export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
 /** Payload's POST-as-GET headers (handleEndpoints): the body becomes the query. */
-const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+export const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 /** The largest body a caller who is not staff may send (a sign-in, a GraphQL query). */
 const MAX_PUBLIC_BODY = 64 * 1024
 
