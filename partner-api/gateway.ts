@@ -184,6 +184,9 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     return withHeaders(await handler(request, ctx), cors)
   }
 
+  const unanswerable = await notADocument(config, kind, segments, method)
+  if (unanswerable) return jsonResponse(404, unanswerable.body(), cors)
+
   const ip = clientIp(request.headers)
   const caller = await identify(request, config)
   if (caller instanceof ApiError) {
@@ -360,6 +363,31 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     return jsonResponse(res.status, { errors: [{ message: 'Something went wrong on our side. Please try again later.' }] }, headers)
   }
   return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
+}
+
+/**
+ * Paths Payload would look up and fail on with a 500, for anyone (staff included), answered 404:
+ * a first segment that is a property every object has (`/api/toString`, `/api/constructor`: Payload
+ * looks collections up in a plain object), and, where IDs are numbers (SQLite's default), a
+ * document path whose ID is neither a number nor one of the collection's endpoint words
+ * (`/api/statements/abc` reached the database as a malformed query).
+ */
+async function notADocument(config: SanitizedConfig, kind: 'rest' | 'graphql', segments: string[], method: string): Promise<ApiError | null> {
+  if (kind !== 'rest' || !segments.length) return null
+  const notFound = new ApiError(404, 'There is no such document or endpoint. See /api/openapi.json.', undefined, 'not_found')
+  if (segments[0] in Object.prototype) return notFound
+  if (segments.length !== 2 || method === 'POST' || method === 'OPTIONS') return null
+  const collection = config.collections.find((c) => c.slug === segments[0])
+  if (!collection) return null
+  const db = (await getPayload({ config })).db as unknown as { defaultIDType: string }
+  if (db.defaultIDType !== 'number' || /^\d{1,15}$/.test(segments[1])) return null
+  const words = new Set(
+    (Array.isArray(collection.endpoints) ? collection.endpoints : [])
+      .map((e) => e.path.split('/').filter(Boolean)[0] ?? '')
+      .filter((w) => w && !w.startsWith(':'))
+      .map((w) => w.toLowerCase()),
+  )
+  return words.has(segments[1].toLowerCase()) ? null : notFound
 }
 
 /** How many sign-ins in this response failed (REST: the status; GraphQL: each login field left empty). */

@@ -80,3 +80,23 @@ test('deleting a webhook endpoint that has deliveries works (its log goes with i
     delete process.env.WEBHOOKS_ALLOW_PRIVATE
   }
 })
+
+test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (fast-check found /api/toString)', async () => {
+  // Property names every object has: Payload looks collections up in a plain object.
+  const paths = ['/toString', '/constructor', '/__proto__', '/hasOwnProperty/1', '/valueOf/count']
+  // Where IDs are numbers, a document path whose ID is not one reached the database as a malformed query.
+  if (payload.db.defaultIDType === 'number') paths.push('/statements/abc', '/topics/' + 'x'.repeat(40), '/programs/toString')
+  for (const who of [{}, { token: staff.editor.token }]) {
+    for (const p of paths) {
+      for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+        const res = await api(method, p, { ...who, ...(method === 'PATCH' ? { body: { title: 'x' } } : {}) })
+        expect({ p, method, status: res.status }).toEqual({ p, method, status: 404 })
+      }
+    }
+  }
+  // Endpoint words and real IDs still answer as before.
+  expect((await api('GET', '/statements/count')).status).toBe(200)
+  expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
+  const s = await makeStatement(payload, { issuingOrganisation: org.id, _status: 'published' })
+  expect((await api('GET', `/statements/${s.id}`)).status).toBe(200)
+})
