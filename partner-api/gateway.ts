@@ -181,7 +181,13 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   // Media files (/api/<uploads>/file/<name>) are static assets that pages and Next's image
   // optimiser fetch many at a time: no API limits or caps, access is still Payload's.
   if (kind === 'rest' && READ_METHODS.has(method) && uploadCollection && endpoint[0] === 'file') {
-    return withHeaders(await handler(request, ctx), cors)
+    const res = await handler(request, ctx)
+    // Payload answers 500 for a file no item names when the caller may read every item (staff):
+    // that is "not found". A file an item names but the store lacks stays a 500 (the operator's problem).
+    if (res.status >= 500 && !(await someItemNames(config, segments[0], segments.slice(2).join('/')))) {
+      return jsonResponse(404, new ApiError(404, 'There is no such file.', undefined, 'not_found').body(), cors)
+    }
+    return withHeaders(res, cors)
   }
 
   const unanswerable = await notADocument(config, kind, segments, method)
@@ -365,11 +371,21 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
 }
 
+/** Whether an item of this upload collection has this file name (the original or one of its sizes). */
+async function someItemNames(config: SanitizedConfig, slug: string, filename: string): Promise<boolean> {
+  const collection = config.collections.find((c) => c.slug === slug)
+  const sizes = (typeof collection?.upload === 'object' ? collection.upload.imageSizes ?? [] : []).map((size) => size.name)
+  const where = { or: [{ filename: { equals: filename } }, ...sizes.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } }))] }
+  const payload = await getPayload({ config })
+  const { totalDocs } = await payload.count({ collection: slug as 'media', where: where as never, overrideAccess: true })
+  return totalDocs > 0
+}
+
 /**
  * Paths Payload would look up and fail on with a 500, for anyone (staff included), answered 404:
  * a first segment that is a property every object has (`/api/toString`, `/api/constructor`: Payload
  * looks collections up in a plain object), and, where IDs are numbers (SQLite's default), a
- * document path whose ID is neither a number nor one of the collection's endpoint words
+ * document path whose ID is neither a number nor a word of the collection's endpoints for the method
  * (`/api/statements/abc` reached the database as a malformed query).
  */
 async function notADocument(config: SanitizedConfig, kind: 'rest' | 'graphql', segments: string[], method: string): Promise<ApiError | null> {
@@ -383,6 +399,8 @@ async function notADocument(config: SanitizedConfig, kind: 'rest' | 'graphql', s
   if (db.defaultIDType !== 'number' || /^\d{1,15}$/.test(segments[1])) return null
   const words = new Set(
     (Array.isArray(collection.endpoints) ? collection.endpoints : [])
+      // Words of endpoints for this method only: GET /users/login is a look-up of document "login".
+      .filter((e) => String(e.method).toUpperCase() === (method === 'HEAD' ? 'GET' : method))
       .map((e) => e.path.split('/').filter(Boolean)[0] ?? '')
       .filter((w) => w && !w.startsWith(':'))
       .map((w) => w.toLowerCase()),

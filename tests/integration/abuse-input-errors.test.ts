@@ -93,7 +93,11 @@ test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (f
         expect({ p, method, status: res.status }).toEqual({ p, method, status: 404 })
       }
     }
+    // An endpoint word of another method is a document ID for this one (GET /users/login).
+    if (payload.db.defaultIDType === 'number') expect((await api('GET', '/users/login', who)).status).toBe(404)
   }
+  // A file no item names: 404 for staff too (Payload looked on the disk and answered 500).
+  expect((await api('GET', '/media/file/nothing-here.png', { token: staff.editor.token })).status).toBe(404)
   // Endpoint words and real IDs still answer as before.
   expect((await api('GET', '/statements/count')).status).toBe(200)
   expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
