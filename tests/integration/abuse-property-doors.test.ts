@@ -6,6 +6,8 @@
  *     who-wrote-what to the public; other accounts' e-mails to contributors),
  *   - never makes a write the caller may not make (anonymous callers and partner keys change
  *     nothing at all; contributors change nothing live and nothing of anyone else's).
+ * GET and HEAD requests are then put to the API fast path (the cache server.mjs answers from before
+ * Next) with the same headers: it may answer only what the gateway just served that caller.
  * Inputs: every method, Payload's method-override headers, form, JSON, multipart and garbage
  * bodies, paths into every collection (internal ones included), GraphQL documents with variables,
  * defaults, fragments, aliases and several operations, and JSON create/update bodies built from the
@@ -13,8 +15,10 @@
  */
 import { jest } from '@jest/globals'
 import fc from 'fast-check'
+import { gunzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 
+import { apiFastPath } from '../../partner-api/fastPath'
 import { flushPartnerKeyUsage } from '../../partner-api/partnerKeys'
 import { createStaff, makeImage, makeOrganisation, makePdf, makeProgram, makeStatement, makeTopic, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
@@ -38,6 +42,7 @@ let payload: Payload
 let staff: Record<'admin' | 'editor' | 'contributor', StaffMember>
 let partnerKey: string
 let ids: (string | number)[] = []
+let fast: ReturnType<typeof apiFastPath>
 type Role = 'anonymous' | 'partner' | 'contributor' | 'editor' | 'admin'
 
 beforeAll(async () => {
@@ -53,6 +58,7 @@ beforeAll(async () => {
   await makeProgram(payload, { _status: 'published', heroImage: image.id, createdBy: staff.editor.id })
   const pdf = await makePdf(payload)
   ids = [published.id, ownDraft.id, othersDraft.id, topic.id, org.id, image.id, pdf.id, staff.admin.id, staff.contributor.id]
+  fast = apiFastPath(payload.config)
 }, 180_000)
 afterAll(closePayload)
 
@@ -69,10 +75,25 @@ function keysIn(value: unknown, out = new Set<string>()): Set<string> {
   return out
 }
 
-function seesOnlyWhatItMay(role: Role, text: string, body: unknown): string | null {
-  const keys = keysIn(body)
+/** Payload's access endpoints (`/access`, `/<collection>/access[/<id>]`) answer a map of permissions keyed by field names: names, not values. */
+const PERMISSIONS = /^\S+ \/(?:[^/\s?]+\/)?access(?:[/?\s]|$)/
+
+/** Whether `sessions` appears on an account other than `self` (staff see their own account, sessions included, as /users/me does). */
+function othersSessions(value: unknown, self: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => othersSessions(v, self))
+  if (!value || typeof value !== 'object') return false
+  const o = value as Record<string, unknown>
+  if ('sessions' in o && String(o.id) !== self) return true
+  return Object.values(o).some((v) => othersSessions(v, self))
+}
+
+function seesOnlyWhatItMay(role: Role, text: string, body: unknown, label = ''): string | null {
+  const keys = PERMISSIONS.test(label) ? new Set<string>() : keysIn(body)
   const forbidden = role === 'anonymous' || role === 'partner' ? NOT_PUBLIC : NEVER
-  for (const k of keys) if (forbidden.has(k)) return `field "${k}"`
+  for (const k of keys) {
+    if (k === 'sessions' && forbidden === NEVER && !othersSessions(body, String(staff[role as 'contributor'].id))) continue
+    if (forbidden.has(k)) return `field "${k}"`
+  }
   if (role === 'anonymous' || role === 'partner') {
     if (text.includes(DRAFT)) return 'a draft'
     for (const s of Object.values(staff)) if (text.includes(s.email)) return `the e-mail of ${s.role}`
@@ -100,7 +121,9 @@ async function protectedState(role: Role): Promise<string> {
     const versions = await payload.findVersions({ collection: c as 'statements', limit: 1, sort: '-updatedAt', overrideAccess: true, where: self === null ? undefined : ({ 'version.createdBy': { not_equals: self } } as any) })
     parts.push([`${c}.versions`, versions.totalDocs, versions.docs[0]?.updatedAt ?? null])
   }
-  for (const c of EDITORS_ONLY) await latest(c)
+  // The audit log records what the caller itself may do (a contributor's own upload or draft): only
+  // entries in someone else's name are the caller's to leave alone.
+  for (const c of EDITORS_ONLY) await latest(c, c === 'audit-log' && self !== null ? { or: [{ user: { not_equals: self } }, { user: { exists: false } }] } : undefined)
   // Partner keys: their usage counts are written as they are used; what matters is that none appears or goes.
   parts.push(['partner-keys', (await payload.count({ collection: 'partner-keys', overrideAccess: true })).totalDocs])
   await latest('media', self === null ? undefined : { or: [{ public: { equals: true } }, { usedByPublished: { equals: true } }] })
@@ -128,7 +151,7 @@ async function check(role: Role, label: string, send: (auth: Record<string, unkn
   if (res.status >= 500) throw new Error(`${res.status} as ${role} for ${label}: ${text.slice(0, 300)}`)
   const graphqlFailure = (res.body?.errors ?? []).find((e: any) => Number(e?.extensions?.statusCode) >= 500)
   if (graphqlFailure) throw new Error(`GraphQL ${graphqlFailure.extensions.statusCode} as ${role} for ${label}: ${JSON.stringify(graphqlFailure).slice(0, 300)}`)
-  const seen = seesOnlyWhatItMay(role, text, res.body)
+  const seen = seesOnlyWhatItMay(role, text, res.body, label)
   if (seen) throw new Error(`${role} was shown ${seen} by ${label}`)
   if (writes) {
     // Editors and admins may change anything, contributors their own drafts and uploads: what
@@ -155,7 +178,7 @@ afterAll(() => console.log(`abuse-property-doors: ${runs} requests; statuses ${J
 
 const role = fc.constantFrom<Role>('anonymous', 'anonymous', 'partner', 'partner', 'contributor', 'contributor', 'editor', 'admin')
 const COLLECTIONS = ['statements', 'programs', 'campaigns', 'media', 'offices', 'people', 'topics', 'organisations', 'users', 'audit-log', 'partner-keys', 'webhook-endpoints', 'webhook-deliveries', 'payload-jobs', 'payload-preferences', 'payload-locked-documents', 'media-usage', 'nope']
-const SPECIAL = ['/users/login', '/users/logout', '/users/me', '/users/forgot-password', '/users/reset-password', '/users/unlock', '/users/refresh-token', '/users/first-register', '/users/init', '/users/verify/x', '/access', '/payload-jobs/run', '/payload-preferences/nav', '/og', '/partner-keys/me', '/media/file/nothing.png', '/globals/site-settings', '/globals/navigation', '/globals/site-settings/versions', '/graphql']
+const SPECIAL = ['/users/login', '/users/logout', '/users/me', '/users/forgot-password', '/users/reset-password', '/users/unlock', '/users/refresh-token', '/users/first-register', '/users/init', '/users/verify/x', '/access', '/payload-jobs/run', '/payload-preferences/nav', '/og', '/partner-keys/me', '/media/file/nothing.png', '/globals/site-settings', '/globals/navigation', '/globals/site-settings/versions', '/graphql', '/search', '/search?q=trafficking', '/search?q=draft&type=statements', '/search?q=x&type=users']
 const id = fc.oneof(fc.constantFrom(...[0, 1]).map((i) => String(i)), fc.nat(8).map((i) => String(ids[i] ?? 'x')), fc.constantFrom('0', '-1', '999999', '..', '%00', 'x'.repeat(40), '00000000-0000-4000-8000-000000000000'))
 const path = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...COLLECTIONS), fc.option(fc.oneof(id, fc.constantFrom('count', 'versions', 'init', 'me', 'access')), { nil: undefined }), fc.option(fc.constantFrom('rotate', 'redeliver', 'file', 'duplicate'), { nil: undefined })).map(([c, a, b]) => [c, a, b].filter(Boolean).join('/')).map((p) => `/${p}`) },
@@ -214,7 +237,32 @@ test('REST: any method, override header, body and path, as any role', async () =
       if (h.origin) init.headers.Origin = h.origin
       const label = `${method} ${p}${q} ${JSON.stringify({ ...b, headers: init.headers }).slice(0, 200)}`
       const writes = !(method === 'GET' || method === 'HEAD' || method === 'OPTIONS') || Boolean(h.override)
-      await check(who, label, (auth) => api(method, `${p}${q}`, { ...auth, ...init }), writes)
+      let gateway = 0
+      await check(who, label, async (auth) => {
+        const res = await api(method, `${p}${q}`, { ...auth, ...init })
+        gateway = res.status
+        return res
+      }, writes)
+      if (method !== 'GET' && method !== 'HEAD') return
+      // The same request as server.mjs hands it to the fast path (partner-api/fastPath.ts), which
+      // answers from the cache before Next: it must honour everything the gateway just enforced.
+      const raw: Record<string, string> = { 'x-daleel-client-address': '192.0.2.9' }
+      for (const [k, v] of Object.entries(init.headers as Record<string, string>)) raw[k.toLowerCase()] = v
+      if (who === 'partner') raw.authorization = `partner-keys API-Key ${partnerKey}`
+      else if (who !== 'anonymous') raw.authorization = `JWT ${staff[who].token}`
+      const answer = await fast(method, `/api${p}${q}`, raw)
+      if (!answer) return
+      const where = `the fast path for ${who}: ${label}`
+      if (who !== 'anonymous' && who !== 'partner') throw new Error(`${where} answered staff from the cache`)
+      if (answer.status >= 500) throw new Error(`${where} answered ${answer.status}`)
+      // From the cache only what the gateway itself serves this caller (a 200), or a rate refusal.
+      if (answer.status !== 429 && gateway !== 200) throw new Error(`${where} answered ${answer.status} where the gateway answered ${gateway}`)
+      if (answer.body) {
+        const bytes = answer.headers['Content-Encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body
+        const text = bytes.toString('utf8')
+        const seen = seesOnlyWhatItMay(who, text, JSON.parse(text), label)
+        if (seen) throw new Error(`${where} showed ${seen}`)
+      }
     }),
     { numRuns: RUNS, interruptAfterTimeLimit: TIME },
   )
