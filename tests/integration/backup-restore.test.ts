@@ -50,7 +50,7 @@ function filesUnder(dir: string, base = dir): Record<string, string> {
 
 /** Every table and its rows, ordered, as plain JSON: what "every document" means in SQL. */
 async function dump(uri: string): Promise<Record<string, unknown[]>> {
-  const client = createClient({ url: uri })
+  const client = createClient({ url: uri, intMode: 'string' }) // FTS5's own tables hold 64-bit integers
   try {
     const tables = await client.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     const out: Record<string, unknown[]> = {}
