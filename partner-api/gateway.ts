@@ -225,8 +225,10 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       )
     }
     if (!READ_METHODS.has(method) && method !== 'OPTIONS') {
-      // Uploads are for staff: refuse a multipart body before anything reads it.
-      if (/^multipart\//i.test(request.headers.get('content-type') ?? '')) {
+      // Uploads are for staff: a multipart body for an upload collection is refused before anything
+      // reads it. Other multipart bodies are the admin's own forms (sign-in, forgot and reset
+      // password: Payload sends its forms as multipart) and are bounded below like any body.
+      if (uploadCollection && /^multipart\//i.test(request.headers.get('content-type') ?? '')) {
         return jsonResponse(403, new ApiError(403, 'Uploading files needs a staff sign-in.', 'Content-Type', 'forbidden').body(), cors)
       }
       const body = await boundedBody(request, MAX_PUBLIC_BODY)
