@@ -33,7 +33,7 @@
  * (abuse-errors-before-access), caps as executed (abuse-executed-request),
  * proxy headers and rate limits (abuse-rate-limits, api-fast-path, search-api, unit/client-address,
  * browser/doors), redirects (unit/preview, content-changes, browser/doors), outgoing requests (abuse-ssrf), contributors and live media
- * (abuse-media-review), no 500 from input (abuse-input-errors, abuse-property, abuse-property-doors, abuse-internal-endpoints),
+ * (abuse-media-review), no 500 from input (abuse-input-errors, abuse-property, abuse-internal-endpoints),
  * memory and skipped work (abuse-memory), internal collections and who-wrote-what
  * (abuse-internal, abuse-private-fields, abuse-draft-leaks), restore (abuse-restore).
  */
@@ -59,11 +59,11 @@ export const DOORS: Door[] = [
   {
     door: '/api/search (behind the gateway; its own allowance per address and /64)',
     files: [/^app\/\(payload\)\/api\/search\/route\.ts$/],
-    tests: ['tests/integration/search-api.test.ts', 'tests/integration/abuse-property-doors.test.ts'],
+    tests: ['tests/integration/search-api.test.ts'],
   },
   {
     door: 'the API fast path (cached answers from server.mjs, before Next)',
-    tests: ['tests/integration/api-fast-path.test.ts', 'tests/integration/abuse-property-doors.test.ts', 'tests/browser/doors.test.ts'],
+    tests: ['tests/integration/api-fast-path.test.ts', 'tests/browser/doors.test.ts'],
   },
   { door: 'the admin', files: [/^app\/\(payload\)\/admin\//, /^app\/\(payload\)\/layout\.tsx$/], tests: ['tests/browser/workflow.test.ts', 'tests/browser/security-headers.test.ts'] },
   {
