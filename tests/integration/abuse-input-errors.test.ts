@@ -86,7 +86,9 @@ test('an address whose ID cannot be an ID is a 404 like any missing document, th
   for (const collection of ['statements', 'media', 'people', 'topics', 'users']) {
     for (const caller of callers) {
       const res = await api('GET', `/${collection}/not-an-id`, { token: (caller as { token?: string }).token })
-      expect({ collection, role: caller.role, status: res.status }).toEqual({ collection, role: caller.role, status: 404 })
+      // Accounts are closed to strangers: with text IDs (as on MongoDB) the ID is well formed and access says 403 first.
+      const expected = collection === 'users' && caller.role === 'anonymous' && payload.db.defaultIDType !== 'number' ? 403 : 404
+      expect({ collection, role: caller.role, status: res.status }).toEqual({ collection, role: caller.role, status: expected })
       for (const method of ['PATCH', 'DELETE'] as const) {
         const write = await api(method, `/${collection}/not-an-id`, { token: (caller as { token?: string }).token, body: method === 'PATCH' ? {} : undefined })
         expect({ collection, role: caller.role, method, server: write.status >= 500 }).toEqual({ collection, role: caller.role, method, server: false })
