@@ -80,3 +80,51 @@ test('deleting a webhook endpoint that has deliveries works (its log goes with i
     delete process.env.WEBHOOKS_ALLOW_PRIVATE
   }
 })
+
+test('an address whose ID cannot be an ID is a 404 like any missing document, through REST and GraphQL, for every role: not a 500', async () => {
+  const callers = [{ role: 'anonymous' }, ...(['contributor', 'editor', 'admin'] as const).map((role) => ({ role, token: staff[role].token }))]
+  for (const collection of ['statements', 'media', 'people', 'topics', 'users']) {
+    for (const caller of callers) {
+      const res = await api('GET', `/${collection}/not-an-id`, { token: (caller as { token?: string }).token })
+      expect({ collection, role: caller.role, status: res.status }).toEqual({ collection, role: caller.role, status: 404 })
+      for (const method of ['PATCH', 'DELETE'] as const) {
+        const write = await api(method, `/${collection}/not-an-id`, { token: (caller as { token?: string }).token, body: method === 'PATCH' ? {} : undefined })
+        expect({ collection, role: caller.role, method, server: write.status >= 500 }).toEqual({ collection, role: caller.role, method, server: false })
+      }
+    }
+  }
+  const res = await gql('query { Statement(id: "not-an-id") { id title } }', { token: staff.editor.token })
+  expect(JSON.stringify(res.body)).not.toMatch(/"statusCode":5\d\d|Something went wrong/)
+  expect(res.body.data?.Statement ?? null).toBeNull()
+})
+
+test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (fast-check found /api/toString)', async () => {
+  // Property names every object has: Payload looks collections up in a plain object.
+  const paths = ['/toString', '/constructor', '/__proto__', '/hasOwnProperty/1', '/valueOf/count']
+  // Where IDs are numbers, a document path whose ID is not one reached the database as a malformed query.
+  if (payload.db.defaultIDType === 'number') paths.push('/statements/abc', '/topics/' + 'x'.repeat(40), '/programs/toString')
+  for (const who of [{}, { token: staff.editor.token }]) {
+    for (const p of paths) {
+      for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+        const res = await api(method, p, { ...who, ...(method === 'PATCH' ? { body: { title: 'x' } } : {}) })
+        expect({ p, method, status: res.status }).toEqual({ p, method, status: 404 })
+      }
+    }
+    // An endpoint word of another method is a document ID for this one (GET /users/login).
+    if (payload.db.defaultIDType === 'number') {
+      expect((await api('GET', '/users/login', who)).status).toBe(404)
+      // …and a POST that Payload runs as a GET (method override, which staff may use) likewise.
+      const overridden = await api('POST', '/statements/me', { ...who, body: {}, headers: { 'X-HTTP-Method-Override': 'GET' } })
+      expect(overridden.status).toBeLessThan(500)
+      const garbage = await api('POST', '/access', { ...who, rawBody: '', headers: { 'Content-Type': 'application/json', 'X-HTTP-Method-Override': 'GET' } })
+      expect(garbage.status).toBe(400)
+    }
+  }
+  // A file no item names: 404 for staff too (Payload looked on the disk and answered 500).
+  expect((await api('GET', '/media/file/nothing-here.png', { token: staff.editor.token })).status).toBe(404)
+  // Endpoint words and real IDs still answer as before.
+  expect((await api('GET', '/statements/count')).status).toBe(200)
+  expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
+  const s = await makeStatement(payload, { issuingOrganisation: org.id, _status: 'published' })
+  expect((await api('GET', `/statements/${s.id}`)).status).toBe(200)
+})
