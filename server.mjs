@@ -138,6 +138,35 @@ async function rerender(path) {
   if (!res.headers.get('x-nextjs-cache')) notCachedByNext.add(path)
 }
 
+/**
+ * One re-render of a page at a time. Next coalesces concurrent on-demand revalidations of one page
+ * (its response cache batches them by key): a refresh asked for while another of the same page is
+ * rendering would be handed that render, which may have read the data before this change (two
+ * scheduled changes run by one jobs run, two editors publishing at once: the sitemap kept a page
+ * that had been taken down). So a refresh waits for the render under way and then renders again;
+ * everyone who asks meanwhile shares that next render (it starts after all their changes).
+ * @type {Map<string, { tail: Promise<void>, waiting: Promise<void> | null }>}
+ */
+const rerenders = new Map()
+
+function rerenderInTurn(path) {
+  const chain = rerenders.get(path) ?? { tail: Promise.resolve(), waiting: null }
+  if (chain.waiting) return chain.waiting
+  const run = chain.tail.catch(() => {}).then(() => {
+    // Started: a change from now on needs a render of its own.
+    if (chain.waiting === run) chain.waiting = null
+    return rerender(path)
+  })
+  chain.tail = run
+  chain.waiting = run
+  rerenders.set(path, chain)
+  run.then(
+    () => rerenders.get(path)?.tail === run && rerenders.delete(path),
+    () => rerenders.get(path)?.tail === run && rerenders.delete(path),
+  )
+  return run
+}
+
 async function inBatches(paths, concurrency, work) {
   const queue = [...paths]
   const errors = []
@@ -160,7 +189,7 @@ async function inBatches(paths, concurrency, work) {
 async function refreshPages(paths, { broadcast }) {
   await inBatches(paths, 2, async (path) => {
     refreshedAt.set(path, ++renderSeq)
-    await rerender(path)
+    await rerenderInTurn(path)
     cache.purgePaths([path])
   })
   if (broadcast) publish({ paths })

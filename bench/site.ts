@@ -11,8 +11,10 @@
  * Note: `next build` writes the repository's `.next` folder, as `npm run build` does.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -113,7 +115,14 @@ function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promi
     child.on('exit', (code) => {
       clearInterval(timer)
       if (code === 0) resolve({ ms: performance.now() - start, peakMb })
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${log.join('').slice(-4000)}`))
+      else {
+        // The end of a failed build is mostly warnings: keep the whole log, and show its error lines too.
+        const text = log.join('')
+        const file = path.join(os.tmpdir(), `daleel-bench-${path.basename(cmd)}-${Date.now()}.log`)
+        writeFileSync(file, text)
+        const errors = text.split('\n').filter((l) => /error|⨯|failed/i.test(l)).slice(0, 40).join('\n')
+        reject(new Error(`${cmd} ${args.join(' ')} failed (${code}); whole log: ${file}\n${errors}\n…\n${text.slice(-2000)}`))
+      }
     })
   })
 }

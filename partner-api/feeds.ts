@@ -8,12 +8,12 @@ import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/r
 import { getPayload, type Where } from 'payload'
 
 import { isLocale, type Locale } from '../content/locales'
-import { slugsWhere } from '../content/registry'
+import { contentType, slugsWhere } from '../content/registry'
 import { plainText } from '../content/richText'
 import { serverURL } from '../platform/serverUrl'
 import { PROPOSALS_BLOCK, CONTRIBUTIONS_BLOCK } from '../content/placements'
 import { hasBlock, internalHref, safeHref } from '../site/links'
-import { campaignPath, campaignsPath, homePath, localizedPath, programPath, programsPath, statementPath, statementsPath, topicPath } from '../site/paths'
+import { campaignsPath, collectionIndexPath, documentPath, homePath, localizedPath, programsPath, statementsPath, topicPath } from '../site/paths'
 import { cacheGet, cacheSet, etagFor } from './cache'
 
 export type FeedKind = 'all' | 'programs' | 'statements' | 'campaigns'
@@ -114,12 +114,12 @@ function html(doc: any, collection: Collection, locale: Locale): string {
   return out
 }
 
-const DETAIL: Record<Collection, (locale: Locale, slug: string) => string> = { programs: programPath, statements: statementPath, campaigns: campaignPath }
-
 function toItem(doc: any, collection: Collection, locale: Locale): Item {
-  const path = DETAIL[collection](locale, doc.slug)
+  // The item's page and title as the registry states them: a type added there needs nothing here.
+  const type = contentType(collection)
+  const path = documentPath(locale, collection, doc.slug) ?? collectionIndexPath(locale, collection) ?? homePath(locale)
   const url = `${serverURL()}${path}`
-  const title = `${doc.withdrawal?.withdrawn ? '[Withdrawn] ' : ''}${doc.title ?? doc.slug}`
+  const title = `${doc.withdrawal?.withdrawn ? '[Withdrawn] ' : ''}${doc[type?.titleField ?? 'title'] ?? doc.slug}`
   // Every item carries some content (JSON Feed requires it): the body, else the summary, else the title.
   const text = plainText(doc.body) || doc.summary || title
   return {

@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import type { ChangeSubscriber } from '../content/changes/subscriber'
+import { dropApiCache } from '../partner-api/cache'
 import { countShowing, ensureSearchIndex, indexDocument, reindexShowing, unindexDocument } from './indexer'
 import { searchSpecs } from './specs'
 
@@ -35,9 +36,24 @@ function showsElsewhere(payload: Payload, change: IndexChange): boolean {
   return change.operation === 'delete' || shown(change.before) !== shown(change.after)
 }
 
-/** More documents than this showing a changed one are indexed again by a job, not inside the save. */
-const INLINE_REINDEX = 200
-const REINDEX_TASK = 'searchReindexShowing'
+/**
+ * More documents than this showing a changed one are indexed again by a job, not inside the save
+ * (SEARCH_INLINE_REINDEX, default 200).
+ */
+function inlineReindex(): number {
+  const n = Number(process.env.SEARCH_INLINE_REINDEX)
+  return process.env.SEARCH_INLINE_REINDEX && Number.isInteger(n) && n >= 0 ? n : 200
+}
+export const REINDEX_TASK = 'searchReindexShowing'
+
+/**
+ * Index again the documents that show a changed one, then drop the partner API's cached search
+ * answers (every server): the change itself dropped them before these entries were new, and one
+ * asked in between would otherwise keep the old name until it expires.
+ */
+async function reindexShowingNow(payload: Payload, collection: string, id: Id): Promise<void> {
+  if ((await reindexShowing(payload, collection, id)) > 0) await dropApiCache(['search'])
+}
 
 /** The job: index again every document that shows a changed topic, person, organisation or PDF. */
 const reindexShowingTask: TaskConfig<any> = {
@@ -51,7 +67,7 @@ const reindexShowingTask: TaskConfig<any> = {
   handler: async ({ input, req }) => {
     const { collection, id } = input as { collection: string; id: string }
     const numeric = req.payload.db.defaultIDType === 'number' && /^\d+$/.test(id)
-    await reindexShowing(req.payload, collection, numeric ? Number(id) : id)
+    await reindexShowingNow(req.payload, collection, numeric ? Number(id) : id)
     return { output: {} }
   },
 }
@@ -79,10 +95,10 @@ export const searchIndex: ChangeSubscriber = {
   async afterCommit(change: IndexChange, payload: Payload): Promise<void> {
     if (change.id === null || !showsElsewhere(payload, change)) return
     // A topic on thousands of statements: the save returns now, the jobs runner does the rest.
-    if ((await countShowing(payload, change.collection, change.id)) > INLINE_REINDEX) {
+    if ((await countShowing(payload, change.collection, change.id)) > inlineReindex()) {
       await payload.jobs.queue({ task: REINDEX_TASK, input: { collection: change.collection, id: String(change.id) } } as never)
       return
     }
-    await reindexShowing(payload, change.collection, change.id)
+    await reindexShowingNow(payload, change.collection, change.id)
   },
 }

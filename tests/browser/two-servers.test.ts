@@ -120,31 +120,53 @@ test('a publish through server A is fresh on server B at the next request', asyn
   expect(onA.html).toContain(newTitle)
 })
 
-test("a scheduled unpublish run by server A's jobs runner (outside any request) takes the page down on server B too, in both languages and every list", async () => {
+test("a scheduled unpublish and a scheduled publish of an update, run by server A's jobs runner (outside any request), reach server B: pages in both languages, every list, search", async () => {
   const token = await adminApiToken(A)
   const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
   const org = await (await fetch(`${A}/api/organisations?limit=1`, { headers: auth })).json()
-  const title = `Embargoed statement ${Date.now()}`
-  const created = await fetch(`${A}/api/statements`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ title, statementType: 'press-release', speakerName: 'Two servers', issuingOrganisation: org.docs[0].id, deliveredOn: '2026-11-02T12:00:00.000Z', _status: 'published' }),
-  })
-  expect(created.status).toBe(201)
-  const { id, slug } = (await created.json()).doc
+  const stamp = Date.now().toString(36)
+  const make = async (title: string) => {
+    const created = await fetch(`${A}/api/statements`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title, statementType: 'press-release', speakerName: 'Two servers', issuingOrganisation: org.docs[0].id, deliveredOn: '2026-11-02T12:00:00.000Z', _status: 'published' }),
+    })
+    expect(created.status).toBe(201)
+    return (await created.json()).doc as { id: number | string; slug: string }
+  }
+  const { id, slug } = await make(`Embargoed statement ${stamp}`)
+  const update = await make(`Statement to update ${stamp}`)
+  const newTitle = `Statement updated on schedule ${stamp}`
+  // The new text waits as a draft.
+  expect((await fetch(`${A}/api/statements/${update.id}?draft=true`, { method: 'PATCH', headers: auth, body: JSON.stringify({ title: newTitle }) })).status).toBe(200)
+
   const paths = [`/statements/${slug}`, `/ur/statements/${slug}`]
-  // B has the page in its page cache, and so in Redis.
-  for (const p of paths) {
+  // B has the pages in its page cache, and so in Redis.
+  for (const p of [...paths, `/statements/${update.slug}`, `/ur/statements/${update.slug}`]) {
     await get(B, p)
     expect((await get(B, p)).pageCache).toBe('HIT')
   }
   expect((await get(B, '/statements/feed.xml')).html).toContain(slug)
+  // B finds it (search page), and holds the partner API's answer in its response cache.
+  const searchPage = `/search?q=${encodeURIComponent(`Embargoed ${stamp}`)}`
+  const searchApi = `/api/search?q=${encodeURIComponent(`Embargoed ${stamp}`)}&locale=en`
+  expect((await get(B, searchPage)).html).toContain(`/statements/${slug}`)
+  expect((await get(B, searchApi)).html).toContain(`/statements/${slug}`)
+  expect((await fetch(`${B}${searchApi}`)).headers.get('x-daleel-api-cache')).toBe('HIT')
 
-  queueSchedule(`file:${dbFile}`, 'statements', id, 'unpublish')
+  await queueSchedule(`file:${dbFile}`, [
+    { collection: 'statements', id, type: 'unpublish' },
+    { collection: 'statements', id: update.id, type: 'publish' },
+  ])
   await eventually(async () => (await get(B, paths[0])).status === 404, 75_000)
   expect((await get(B, paths[1])).status).toBe(404)
   expect((await get(A, paths[0])).status).toBe(404)
-  for (const p of ['/statements', '/statements/feed.xml', '/sitemap.xml']) {
+  for (const p of ['/statements', '/statements/feed.xml', '/sitemap.xml', searchPage, searchApi]) {
     expect({ p, gone: !(await get(B, p)).html.includes(slug) }).toEqual({ p, gone: true })
   }
-}, 180_000)
+
+  await eventually(async () => (await get(B, `/statements/${update.slug}`)).html.includes(newTitle), 15_000)
+  expect((await get(B, `/ur/statements/${update.slug}`)).html).toContain(newTitle)
+  expect((await get(B, '/statements/feed.xml')).html).toContain(newTitle)
+  expect((await get(B, `/search?q=${encodeURIComponent(`updated on schedule ${stamp}`)}`)).html).toContain(`/statements/${update.slug}`)
+}, 240_000)

@@ -3,20 +3,24 @@
  * (@payloadcms/ui schedulePublishHandler: a `schedulePublish` job with the document and the
  * scheduling user), on the database of a running test server, then exit. The server's own jobs
  * runner (`jobs.autoRun`, every minute, outside any request) carries it out.
- * Usage: node --conditions=production --import tsx tests/helpers/queue-schedule.ts <collection> <id> <publish|unpublish> <user email> [seconds from now]
+ * Usage: node --conditions=production --import tsx tests/helpers/queue-schedule.ts <user email> <seconds from now> <collection:id:publish|unpublish>…
  */
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
 
-const [collection, id, type, email, inSeconds = '0'] = process.argv.slice(2)
+const [email, inSeconds = '0', ...schedules] = process.argv.slice(2)
 const payload = await getPayload({ config })
 const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true })
 if (!docs[0]) throw new Error(`No staff account ${email}`)
-const job = await payload.jobs.queue({
-  task: 'schedulePublish',
-  input: { type, doc: { relationTo: collection, value: String(id) }, user: { relationTo: 'users', value: docs[0].id } },
-  waitUntil: new Date(Date.now() + Number(inSeconds) * 1000),
-} as never)
-console.log(`QUEUED=${job.id}`)
+const waitUntil = new Date(Date.now() + Number(inSeconds) * 1000)
+for (const schedule of schedules) {
+  const [collection, id, type] = schedule.split(':')
+  const job = await payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type, doc: { relationTo: collection, value: id }, user: { relationTo: 'users', value: docs[0].id } },
+    waitUntil,
+  } as never)
+  console.log(`QUEUED=${job.id}`)
+}
 process.exit(0)

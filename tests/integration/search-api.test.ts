@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 import { GET as openapiRoute } from '../../app/(payload)/api/openapi.json/route'
 import { richText } from '../../content/richText'
 import { resetRateLimits } from '../../partner-api/rateLimit'
+import { REINDEX_TASK } from '../../search/subscriber'
 import { seed } from '../../seed/index'
 import { statement as demoStatement } from '../../seed/content'
 import { createStaff, makeStatement, type StaffMember } from '../helpers/fixtures'
@@ -147,6 +148,39 @@ test('no draft is ever found, and the cached answer changes when something is pu
 
   expect((await api('PATCH', `/statements/${draft.id}`, { token: admin.token, body: { _status: 'draft' } })).status).toBe(200)
   expect((await search(url, { ip })).body.totalResults).toBe(0)
+})
+
+test('a topic on more documents than SEARCH_INLINE_REINDEX: the rename returns at once, the jobs runner indexes them again, and cached answers change then', async () => {
+  process.env.SEARCH_INLINE_REINDEX = '1'
+  try {
+    const topic = await payload.create({ collection: 'topics', data: { name: 'Echidnaform policy' }, overrideAccess: true })
+    for (const n of [1, 2]) {
+      await makeStatement(payload, { title: `Statement ${n} on a policy`, topics: [topic.id], issuingOrganisation: organisation, _status: 'published' })
+    }
+    const statements = (q: string) => search(`q=${q}&type=statements`)
+    expect((await statements('echidnaform')).body.totalResults).toBe(2)
+
+    const renamed = await api('PATCH', `/topics/${topic.id}`, { token: admin.token, body: { name: 'Pangolinate policy' } })
+    expect(renamed.status).toBe(200)
+    // Two documents show the topic, more than the limit: their entries wait for the job, and an
+    // answer asked meanwhile is cached.
+    const queued = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: REINDEX_TASK } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+    })
+    expect(queued.totalDocs).toBe(1)
+    expect((await statements('pangolinate')).body.totalResults).toBe(0)
+    const meanwhile = await statements('pangolinate')
+    expect(meanwhile.headers.get('x-daleel-api-cache')).toBe('HIT')
+
+    await payload.jobs.run({ where: { taskSlug: { equals: REINDEX_TASK } } })
+    const after = await statements('pangolinate')
+    expect(after.body.totalResults).toBe(2)
+    expect((await statements('echidnaform')).body.totalResults).toBe(0)
+  } finally {
+    delete process.env.SEARCH_INLINE_REINDEX
+  }
 })
 
 test('snippets are text: markup in content is escaped, only <mark> is HTML', async () => {

@@ -12,8 +12,9 @@ import { rebuildSearchIndex } from '../../search/indexer'
 import { searchSite, type SearchResults } from '../../search/search'
 import { seed } from '../../seed/index'
 import { statement as demoStatement, program as demoProgram } from '../../seed/content'
-import { makeStatement } from '../helpers/fixtures'
+import { createStaff, makeStatement } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
+import { gql, rest } from '../helpers/rest'
 
 let payload: Payload
 const quiet = { context: { disableRevalidate: true } }
@@ -38,11 +39,15 @@ async function org() {
 
 describe('the demo content', () => {
   test('words that are keys of the stored rich-text JSON find nothing', async () => {
-    // Not 'direction': the program's text has a heading 'Future Directions', which it should find.
     for (const word of ['format', 'text', 'version', 'paragraph', 'mode', 'textFormat']) {
       const r = await en(word)
       expect({ word, total: r.total }).toEqual({ word, total: 0 })
     }
+    // "direction" is a key of every paragraph too, and a word of the program's text ("Future
+    // Directions", a heading of the source document): the program alone, for its heading.
+    const direction = await en('direction')
+    expect(found(direction)).toEqual([`programs:${programPath}`])
+    expect(marked(direction.results[0].snippet)).toEqual(['directions'])
   })
 
   test('"children" finds only the statement (it is in its body)', async () => {
@@ -219,6 +224,58 @@ describe('the index follows what readers can see', () => {
     expect(await engine.size()).toEqual(before)
     expect(report.documents).toBeGreaterThan(5)
     expect(found(await en('children'))).toEqual(children)
+  })
+})
+
+describe('every door reaches the index (the change pipeline)', () => {
+  test('REST as the admin saves, GraphQL, the jobs runner (scheduled publish and unpublish), trash and restore', async () => {
+    const { editor } = await createStaff(payload)
+    const doc = await makeStatement(payload, { title: 'Door check on kookaburrow', _status: 'draft', issuingOrganisation: await org() })
+    const where = [`statements:/statements/${doc.slug}`]
+    const kookaburrow = async () => found(await en('kookaburrow'))
+    expect(await kookaburrow()).toEqual([])
+
+    // REST, as the admin's Publish button.
+    expect((await rest('PATCH', `/statements/${doc.id}`, { token: editor.token, body: { _status: 'published' } })).status).toBe(200)
+    expect(await kookaburrow()).toEqual(where)
+
+    // GraphQL: unpublish.
+    const unpublished = await gql(`mutation { updateStatement(id: ${JSON.stringify(doc.id)}, data: { _status: draft }) { id } }`, { token: editor.token })
+    expect(unpublished.body.errors).toBeUndefined()
+    expect(await kookaburrow()).toEqual([])
+
+    // The jobs runner, outside any request: a scheduled publish, then a scheduled unpublish, queued as the admin's Schedule drawer queues them.
+    const schedule = (type: 'publish' | 'unpublish') =>
+      payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type, doc: { relationTo: 'statements', value: String(doc.id) }, user: { relationTo: 'users', value: editor.id } } as any,
+        waitUntil: new Date(Date.now() - 1000),
+      })
+    await schedule('publish')
+    await payload.jobs.run({ where: { taskSlug: { equals: 'schedulePublish' } } })
+    expect(await kookaburrow()).toEqual(where)
+    await schedule('unpublish')
+    await payload.jobs.run({ where: { taskSlug: { equals: 'schedulePublish' } } })
+    expect(await kookaburrow()).toEqual([])
+
+    // Trash and restore through REST, as the admin does them.
+    expect((await rest('PATCH', `/statements/${doc.id}`, { token: editor.token, body: { _status: 'published' } })).status).toBe(200)
+    expect(await kookaburrow()).toEqual(where)
+    expect((await rest('PATCH', `/statements/${doc.id}`, { token: editor.token, body: { deletedAt: new Date().toISOString() } })).status).toBe(200)
+    expect(await kookaburrow()).toEqual([])
+    expect((await rest('PATCH', `/statements/${doc.id}?trash=true`, { token: editor.token, body: { deletedAt: null, _status: 'published' } })).status).toBe(200)
+    expect(await kookaburrow()).toEqual(where)
+  })
+
+  test('a topic renamed through REST is found under its new name in the documents filed under it', async () => {
+    const { editor } = await createStaff(payload)
+    const topic = await payload.create({ collection: 'topics', data: { name: 'Bilbyesque affairs' }, overrideAccess: true, ...quiet })
+    const doc = await makeStatement(payload, { title: 'A statement on affairs', topics: [topic.id], _status: 'published', issuingOrganisation: await org() })
+    const statements = async (q: string) => found(await en(q, { type: 'statements' }))
+    expect(await statements('bilbyesque')).toEqual([`statements:/statements/${doc.slug}`])
+    expect((await rest('PATCH', `/topics/${topic.id}`, { token: editor.token, body: { name: 'Quollish affairs' } })).status).toBe(200)
+    expect(await statements('bilbyesque')).toEqual([])
+    expect(await statements('quollish')).toEqual([`statements:/statements/${doc.slug}`])
   })
 })
 
