@@ -32,6 +32,8 @@ import { mediaStoragePlugins } from './media/storage'
 import { payloadSecret } from './platform/secret'
 import { PREVIEWABLE, previewUrl } from './workflow/preview'
 import { serverURL } from './platform/serverUrl'
+import { adminI18n } from './translations'
+import { withAdminLanguage } from './translations/languageChoice'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -45,7 +47,10 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Daleel admin' },
+    // The brand only: the rest of the title is in the admin's language.
+    meta: { titleSuffix: ' · Daleel' },
+    // Day first, as read in Pakistan, in both admin languages ("22 November 2026" / "22 نومبر 2026").
+    dateFormat: 'd MMMM yyyy, h:mm a',
     // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
     // (and the admin's Content-Security-Policy allows images from our own origin only).
     avatar: 'default',
@@ -60,8 +65,15 @@ export default buildConfig({
       ],
     },
     // Registered by path so `npm run generate` adds it to the import map.
-    components: { beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'] },
+    components: {
+      beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'],
+      // The admin language follows the person (saved with their account); each localized field
+      // carries its content's language and direction (translations/).
+      providers: ['/translations/AdminLanguage#AdminLanguage', '/translations/ContentLanguageFields#ContentLanguageFields'],
+    },
   },
+  // The admin in English or Urdu (right to left), chosen by each staff member: translations/.
+  i18n: adminI18n,
   // withEditorialWorkflow (workflow/editorialWorkflow.ts): review states, updatedBy, 409 on stale saves,
   // contributor limits, trash, linked-delete refusal and the audit log.
   collections: [
@@ -73,7 +85,7 @@ export default buildConfig({
     withEditorialWorkflow(People),
     withEditorialWorkflow(Topics),
     withEditorialWorkflow(Organisations),
-    Users,
+    withAdminLanguage(Users),
     AuditLog,
   ],
   globals: [SiteSettings, Navigation],

@@ -2,6 +2,7 @@ import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { kindOf } from './policy'
+import { inAdminLanguage } from '../translations/labels'
 
 /**
  * The movie header (moov/mvhd) duration of an MP4/M4A. music-metadata takes duration from the
@@ -75,7 +76,11 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     try {
       data.duration = (await readDuration(file.data, mimeType)) ?? null
     } catch {
-      throw new APIError(`This ${kind} file is damaged or incomplete: its length cannot be read.`, 400, null, true)
+      const message = inAdminLanguage(req, {
+        en: `This ${kind} file is damaged or incomplete: its length cannot be read.`,
+        ur: `یہ ${kind === 'audio' ? 'آڈیو' : 'ویڈیو'} فائل خراب یا نامکمل ہے: اس کی لمبائی پڑھی نہیں جا سکتی۔`,
+      })
+      throw new APIError(message, 400, null, true)
     }
   } else {
     data.duration = null
@@ -86,7 +91,7 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     try {
       facts = await readPdf(file.data)
     } catch {
-      throw new APIError('This PDF is damaged or incomplete and cannot be read.', 400, null, true)
+      throw new APIError(inAdminLanguage(req, { en: 'This PDF is damaged or incomplete and cannot be read.', ur: 'یہ PDF خراب یا نامکمل ہے اور پڑھی نہیں جا سکتی۔' }), 400, null, true)
     }
     const pdf = (data.pdf ?? {}) as Record<string, unknown>
     data.pdf = {

@@ -230,8 +230,12 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     }
   }
 
+  // An answer to someone not signed in must not be reused once they sign in (the admin's login page
+  // asks /api/users/me before login, and a browser would otherwise keep the "nobody" answer for a
+  // minute after it): it varies by cookie, and answers about the caller (`me`) are never stored.
+  const vary = 'Authorization, Cookie'
   if (entry) {
-    const h: Record<string, string> = { ...headers, ETag: entry.etag, 'Cache-Control': cacheControl, Vary: 'Authorization' }
+    const h: Record<string, string> = { ...headers, ETag: entry.etag, 'Cache-Control': cacheControl, Vary: vary }
     const inm = request.headers.get('if-none-match')
     if (inm && inm.split(',').some((t) => t.trim() === entry!.etag || t.trim() === '*')) {
       return new Response(null, { status: 304, headers: h })
@@ -248,7 +252,7 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   if (res.status >= 500) {
     return jsonResponse(res.status, { errors: [{ message: 'Something went wrong on our side. Please try again later.' }] }, headers)
   }
-  return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 ? cacheControl : 'no-store' })
+  return withHeaders(res, { ...headers, Vary: vary, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
 }
 
 function tooMany(rate: RateResult) {

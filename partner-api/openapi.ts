@@ -25,8 +25,14 @@ export function schemaName(slug: string): string {
 }
 
 function label(collection: { labels?: { plural?: unknown; singular?: unknown }; slug: string }, which: 'plural' | 'singular') {
-  const l = collection.labels?.[which]
-  return typeof l === 'string' ? l : collection.slug
+  return englishLabel(collection.labels?.[which], collection.slug)
+}
+
+/** Labels are written in both admin languages ({ en, ur }); the OpenAPI document is in English. */
+function englishLabel(l: unknown, fallback: string): string {
+  if (typeof l === 'string') return l
+  const en = l && typeof l === 'object' ? (l as { en?: unknown }).en : undefined
+  return typeof en === 'string' ? en : fallback
 }
 
 function fieldSchema(field: FieldInfo, publicSlugs: Set<string>): Schema {
@@ -251,7 +257,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       get: {
         operationId: `get${name}`,
         tags: ['Site'],
-        summary: typeof g.label === 'string' ? g.label : g.slug,
+        summary: englishLabel(g.label, g.slug),
         parameters: [depthParam, ...localeParams],
         responses: { '200': { description: 'The global.', headers: headerRefs, content: { 'application/json': { schema: ref(name) } } }, ...commonErrors },
       },
@@ -272,7 +278,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     },
     servers: [{ url: serverURL() }],
     security: [{}, { partnerKey: [] }],
-    tags: collections.map((c) => ({ name: label(c, 'plural'), description: typeof c.admin?.description === 'string' ? c.admin.description : undefined })),
+    tags: collections.map((c) => ({ name: label(c, 'plural'), description: englishLabel(c.admin?.description, '') || undefined })),
     paths,
     components: {
       schemas,

@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
+import { inAdminLanguage } from '../translations/labels'
+
 /** 409 Conflict: somebody else saved since this editor opened the document. */
 export class StaleUpdateError extends APIError {
   constructor(message: string, data: Record<string, unknown>) {
@@ -15,18 +17,27 @@ function startingPoint(req: PayloadRequest, data: Record<string, unknown> | unde
   const raw = fromBody || fromHeader
   if (!raw) return null
   const at = Date.parse(raw)
-  if (Number.isNaN(at)) throw new APIError('The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.', 400, undefined, true)
+  if (Number.isNaN(at))
+    throw new APIError(
+      inAdminLanguage(req, {
+        en: 'The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.',
+        ur: 'جس ورژن سے آپ نے شروع کیا (lastKnownUpdatedAt / If-Unmodified-Since) وہ درست تاریخ نہیں۔',
+      }),
+      400,
+      undefined,
+      true,
+    )
   // HTTP dates have no milliseconds (e.g. "Sun, 22 Nov 2026 17:00:00 GMT"): compare whole seconds then.
   return { at, wholeSeconds: !/\.\d+/.test(raw) }
 }
 
-function describe(user: unknown): string {
+function describe(user: unknown, req: PayloadRequest): string {
   if (user && typeof user === 'object') {
     const u = user as { name?: string | null; email?: string }
     if (u.name && u.email) return `${u.name} (${u.email})`
-    return u.name || u.email || 'another staff member'
+    if (u.name || u.email) return (u.name || u.email) as string
   }
-  return 'another staff member'
+  return inAdminLanguage(req, { en: 'another staff member', ur: 'عملے کے کسی اور رکن' })
 }
 
 /**
@@ -63,10 +74,14 @@ export const refuseStaleUpdate: CollectionBeforeOperationHook = async ({ args: o
   const byId = latest.updatedBy && typeof latest.updatedBy === 'object' ? (latest.updatedBy as { id?: unknown }).id : latest.updatedBy
   if (req.user && byId !== undefined && byId !== null && String(byId) === String(req.user.id)) return args
 
-  const who = describe(latest.updatedBy)
-  const when = new Date(latestAt).toUTCString()
+  const who = describe(latest.updatedBy, req)
+  const when = new Date(latestAt)
+  const whenInUrdu = `${new Intl.DateTimeFormat('ur-PK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(when)} UTC`
   throw new StaleUpdateError(
-    `${who} changed this on ${when}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,
+    inAdminLanguage(req, {
+      en: `${who} changed this on ${when.toUTCString()}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,
+      ur: `آپ کے ترمیم شروع کرنے کے بعد ${who} نے ${whenInUrdu} کو اس میں تبدیلی کی۔ آپ کی تبدیلیاں محفوظ نہیں ہوئیں۔ ان کا نسخہ دیکھنے کے لیے صفحہ دوبارہ کھولیں، پھر اپنی تبدیلیاں دوبارہ کریں۔`,
+    }),
     { updatedAt: latest.updatedAt, updatedBy: byId ?? null },
   )
 }

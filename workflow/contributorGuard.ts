@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { inAdminLanguage, type Bilingual } from '../translations/labels'
 
 /** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
 export class ContributorForbidden extends APIError {
@@ -17,7 +18,31 @@ async function currentMainDoc(req: PayloadRequest, collection: string, id: numbe
     | null
 }
 
-const askAnEditor = 'Submit it for review (set Review to "Waiting for review") and an editor will publish it.'
+/** What contributors are told, in their admin language. */
+const refusals = {
+  publish: {
+    en: 'Contributors cannot publish. Submit it for review (set Review to "Waiting for review") and an editor will publish it.',
+    ur: 'لکھاری شائع نہیں کر سکتے۔ اسے جائزے کے لیے بھیجیں ("جائزہ" میں "جائزے کا منتظر" چنیں) اور کوئی مدیر اسے شائع کر دے گا۔',
+  },
+  withdraw: { en: 'Only editors can withdraw content.', ur: 'مواد صرف مدیر منسوخ کر سکتے ہیں۔' },
+  bulk: {
+    en: 'Contributors can change several documents at once only as drafts.',
+    ur: 'لکھاری کئی دستاویزات ایک ساتھ صرف مسودے کے طور پر بدل سکتے ہیں۔',
+  },
+  unpublish: { en: 'Only editors can unpublish. Ask an editor to take this down.', ur: 'اشاعت صرف مدیر واپس لے سکتے ہیں۔ اسے ہٹانے کے لیے کسی مدیر سے کہیں۔' },
+  livePage: {
+    en: 'This is published, so saving would change the live page. Save your changes as a draft (draft=true) for an editor to review.',
+    ur: 'یہ شائع شدہ ہے، اس لیے محفوظ کرنے سے عوامی صفحہ بدل جائے گا۔ اپنی تبدیلیاں مسودے کے طور پر (draft=true) محفوظ کریں تاکہ کوئی مدیر جائزہ لے۔',
+  },
+  withdrawOrRestore: {
+    en: 'Only editors can withdraw content or bring it back.',
+    ur: 'مواد کو صرف مدیر منسوخ کر سکتے یا واپس لا سکتے ہیں۔',
+  },
+  deletePublished: {
+    en: 'Only editors can delete something that has been published.',
+    ur: 'جو چیز شائع ہو چکی ہو اسے صرف مدیر حذف کر سکتے ہیں۔',
+  },
+} satisfies Record<string, Bilingual>
 
 /**
  * Contributors write drafts; only editors and admins put anything live or take it down.
@@ -36,35 +61,33 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   if (operation === 'create' || operation === 'update') {
     const data = (args.data ?? {}) as Record<string, any>
     if (data._status === 'published') {
-      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.publish))
     }
     if (args.publishSpecificLocale || args.publishAllLocales) {
-      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.publish))
     }
     if (operation === 'create') {
-      if (data.withdrawal?.withdrawn) throw new ContributorForbidden('Only editors can withdraw content.')
+      if (data.withdrawal?.withdrawn) throw new ContributorForbidden(inAdminLanguage(req, refusals.withdraw))
       return args
     }
     if (args.id === undefined || args.id === null) {
       // Bulk edits could touch live documents the contributor cannot see one by one.
-      if (!args.draft) throw new ContributorForbidden('Contributors can change several documents at once only as drafts.')
+      if (!args.draft) throw new ContributorForbidden(inAdminLanguage(req, refusals.bulk))
       return args
     }
     const live = await currentMainDoc(req, collection.slug, args.id)
     if (!live) return args // access control answers "not found"
     if (live._status === 'published' && !args.draft) {
-      if (data._status === 'draft') throw new ContributorForbidden('Only editors can unpublish. Ask an editor to take this down.')
-      throw new ContributorForbidden(
-        'This is published, so saving would change the live page. Save your changes as a draft (draft=true) for an editor to review.',
-      )
+      if (data._status === 'draft') throw new ContributorForbidden(inAdminLanguage(req, refusals.unpublish))
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.livePage))
     }
     if (data.withdrawal && typeof data.withdrawal === 'object' && 'withdrawn' in data.withdrawal) {
       if (Boolean(data.withdrawal.withdrawn) !== Boolean(live.withdrawal?.withdrawn)) {
-        throw new ContributorForbidden('Only editors can withdraw content or bring it back.')
+        throw new ContributorForbidden(inAdminLanguage(req, refusals.withdrawOrRestore))
       }
     }
     if ('deletedAt' in data && data.deletedAt && live.firstPublishedAt) {
-      throw new ContributorForbidden('Only editors can delete something that has been published.')
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.deletePublished))
     }
     return args
   }
@@ -72,7 +95,7 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   if (operation === 'delete' && args.id !== undefined && args.id !== null) {
     const live = await currentMainDoc(req, collection.slug, args.id)
     if (live && (live._status === 'published' || live.firstPublishedAt)) {
-      throw new ContributorForbidden('Only editors can delete something that has been published.')
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.deletePublished))
     }
   }
   return args

@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { VersionMarkerField as VersionMarkerField_14b776258497215ea439238482c5bddb } from '../../../workflow/VersionMarkerField'
 import { MediaUsagePanel as MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51 } from '../../../media/MediaUsagePanel'
 import { WorkflowDashboard as WorkflowDashboard_cead6c93417abb72bd5111bca7a36758 } from '../../../workflow/WorkflowDashboard'
+import { AdminLanguage as AdminLanguage_ed65678b7f9d79867a1f52ba6f5a9ba7 } from '../../../translations/AdminLanguage'
+import { ContentLanguageFields as ContentLanguageFields_1be821a74c06e780800e70f0ea80228a } from '../../../translations/ContentLanguageFields'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +56,7 @@ export const importMap = {
   "/workflow/VersionMarkerField#VersionMarkerField": VersionMarkerField_14b776258497215ea439238482c5bddb,
   "/media/MediaUsagePanel#MediaUsagePanel": MediaUsagePanel_a0ecd4a6d9fa772c4c71a28442483f51,
   "/workflow/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_cead6c93417abb72bd5111bca7a36758,
+  "/translations/AdminLanguage#AdminLanguage": AdminLanguage_ed65678b7f9d79867a1f52ba6f5a9ba7,
+  "/translations/ContentLanguageFields#ContentLanguageFields": ContentLanguageFields_1be821a74c06e780800e70f0ea80228a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

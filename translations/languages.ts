@@ -1,0 +1,26 @@
+/**
+ * The admin's languages as plain facts, with no dependencies, so the browser-side components and
+ * proxy.ts can use them without pulling in the translations themselves.
+ */
+export const adminLanguageCodes = ['en', 'ur'] as const
+export type AdminLanguage = (typeof adminLanguageCodes)[number]
+
+/** Payload lays out only ar/fa/he right to left; app/(payload)/layout.tsx adds these. */
+export const rtlAdminLanguages: readonly string[] = ['ur']
+
+export function isAdminLanguage(value: unknown): value is AdminLanguage {
+  return typeof value === 'string' && (adminLanguageCodes as readonly string[]).includes(value)
+}
+
+/** Payload's language cookie (`${cookiePrefix}-lng`; we keep Payload's default prefix). */
+export const ADMIN_LANGUAGE_COOKIE = 'payload-lng'
+/** Key of the per-account preference in Payload's `payload-preferences`. */
+export const ADMIN_LANGUAGE_PREFERENCE = 'admin-language'
+
+/**
+ * What the admin's <html> needs beyond what Payload sets (lang, and dir for ar/fa/he only):
+ * RootLayout's documented `htmlProps` are spread after Payload's own attributes.
+ */
+export function adminHtmlProps(language: string): { dir?: 'rtl' } {
+  return rtlAdminLanguages.includes(language) ? { dir: 'rtl' } : {}
+}
