@@ -21,9 +21,11 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  // The build's standalone copy of the app (.next/standalone: package.json, node_modules) is not source.
+  modulePathIgnorePatterns: ['<rootDir>/.next/'],
 }
 
-export default {
+const config = {
   // Starting Payload and migrating a fresh database (integration beforeAll) takes several seconds
   // on a busy 2-core machine; Jest's default of 5 s is too tight for that.
   testTimeout: 30000,
@@ -46,3 +48,5 @@ export default {
     },
   ],
 }
+
+export default config

@@ -82,6 +82,7 @@ export interface Config {
     'partner-keys': PartnerKey;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +105,7 @@ export interface Config {
     'partner-keys': PartnerKeysSelect<false> | PartnerKeysSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -130,6 +132,8 @@ export interface Config {
   jobs: {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
+      retryContentChange: TaskRetryContentChange;
+      searchReindexShowing: TaskSearchReindexShowing;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -196,7 +200,11 @@ export interface Program {
    */
   summary?: string | null;
   /**
-   * The main text.
+   * Whose program this is. Starts as the organisation in Site settings.
+   */
+  organisation?: (number | null) | Organisation;
+  /**
+   * The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.
    */
   body?: {
     root: {
@@ -238,7 +246,7 @@ export interface Program {
    */
   partners?: (number | Organisation)[] | null;
   /**
-   * The main pieces of work in this program, in the order readers should see them.
+   * The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.
    */
   keyActivities?:
     | {
@@ -357,15 +365,15 @@ export interface Program {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Subjects that tie programs, statements and campaigns together.
+ * Issuers, funders and partners named in your content.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "topics".
+ * via the `definition` "organisations".
  */
-export interface Topic {
+export interface Organisation {
   id: number;
   /**
-   * A short subject name, e.g. Human trafficking.
+   * The full name, e.g. Centre for Peace and Development Initiatives.
    */
   name: string;
   /**
@@ -373,9 +381,13 @@ export interface Topic {
    */
   slug: string;
   /**
-   * A sentence for the topic page.
+   * e.g. CGR, CPDI.
    */
-  description?: string | null;
+  acronym?: string | null;
+  /**
+   * Their website, starting with https:// (optional).
+   */
+  website?: string | null;
   /**
    * The last person who saved this. Set automatically.
    */
@@ -429,15 +441,15 @@ export interface User {
   collection: 'users';
 }
 /**
- * Issuers, funders and partners named in your content.
+ * Subjects that tie programs, statements and campaigns together.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "organisations".
+ * via the `definition` "topics".
  */
-export interface Organisation {
+export interface Topic {
   id: number;
   /**
-   * The full name, e.g. Centre for Peace and Development Initiatives.
+   * A short subject name, e.g. Human trafficking.
    */
   name: string;
   /**
@@ -445,13 +457,9 @@ export interface Organisation {
    */
   slug: string;
   /**
-   * e.g. CGR, CPDI.
+   * A sentence for the topic page.
    */
-  acronym?: string | null;
-  /**
-   * Their website, starting with https:// (optional).
-   */
-  website?: string | null;
+  description?: string | null;
   /**
    * The last person who saved this. Set automatically.
    */
@@ -553,6 +561,11 @@ export interface Media {
      */
     pageCount?: number | null;
     /**
+     * Words of text found in the file, for site search. 0 usually means a scanned PDF: search cannot find its words and screen readers cannot read it.
+     */
+    wordCount?: number | null;
+    text?: string | null;
+    /**
      * Tick only if this PDF has been checked to work with screen readers.
      */
     accessible?: boolean | null;
@@ -561,6 +574,8 @@ export interface Media {
      */
     alternativeFormatContactEmail?: string | null;
   };
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -678,7 +693,7 @@ export interface Statement {
    */
   location?: string | null;
   /**
-   * The statement as delivered.
+   * The statement as delivered. Where the numbered proposals stand in it, add the "Proposals" block (+ menu); they appear there, once.
    */
   body?: {
     root: {
@@ -696,7 +711,7 @@ export interface Statement {
     [k: string]: unknown;
   } | null;
   /**
-   * Numbered proposals or recommendations, in order. Numbers are added automatically.
+   * Numbered proposals or recommendations, in order. Numbers are added automatically. They appear where the text has the "Proposals" block, or after the text.
    */
   proposals?:
     | {
@@ -878,6 +893,10 @@ export interface Campaign {
    * One or two plain sentences shown in lists, search results and when shared. Up to 400 characters.
    */
   summary?: string | null;
+  /**
+   * Whose campaign this is. Starts as the organisation in Site settings.
+   */
+  organisation?: (number | null) | Organisation;
   /**
    * The main text.
    */
@@ -1188,7 +1207,7 @@ export interface Office {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.
+ * A permanent record of who created, changed, published, unpublished, withdrew, deleted, restored or changed roles, for content, media, settings, partner keys and webhooks. Nobody can edit it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
@@ -1208,6 +1227,7 @@ export interface AuditLog {
     | 'trashed'
     | 'restored'
     | 'deleted'
+    | 'updated'
     | 'roleChanged';
   /**
    * One line describing the change.
@@ -1286,7 +1306,7 @@ export interface PartnerKey {
    * Leave empty to allow every public collection.
    */
   allowedCollections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Tick to stop this key at once.
    */
@@ -1329,7 +1349,7 @@ export interface WebhookEndpoint {
    * Leave empty for every public collection.
    */
   collections?:
-    ('statements' | 'campaigns' | 'programs' | 'offices' | 'people' | 'topics' | 'organisations' | 'media')[] | null;
+    ('programs' | 'statements' | 'campaigns' | 'media' | 'offices' | 'people' | 'topics' | 'organisations')[] | null;
   /**
    * Signing secret shared with the partner. Paste a long random value (32+ characters) and send it to them securely, or leave empty when creating through the API to have one generated and returned once. It is never shown again.
    */
@@ -1370,6 +1390,43 @@ export interface WebhookDelivery {
    * Tick and save to send this delivery again.
    */
   redeliver?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Old addresses that lead to the current page. Made automatically when you change the address (slug) of something published; remove one and its old address shows "not found" again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'programs';
+          value: number | Program;
+        } | null)
+      | ({
+          relationTo: 'statements';
+          value: number | Statement;
+        } | null)
+      | ({
+          relationTo: 'campaigns';
+          value: number | Campaign;
+        } | null)
+      | ({
+          relationTo: 'people';
+          value: number | Person;
+        } | null)
+      | ({
+          relationTo: 'topics';
+          value: number | Topic;
+        } | null);
+    url?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1442,7 +1499,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'retryContentChange' | 'searchReindexShowing' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1475,7 +1532,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'retryContentChange' | 'searchReindexShowing' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1544,6 +1601,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1605,6 +1666,7 @@ export interface ProgramsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   summary?: T;
+  organisation?: T;
   body?: T;
   programStatus?: T;
   startDate?: T;
@@ -1727,6 +1789,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   summary?: T;
+  organisation?: T;
   body?: T;
   startDate?: T;
   endDate?: T;
@@ -1799,9 +1862,13 @@ export interface MediaSelect<T extends boolean = true> {
         title?: T;
         language?: T;
         pageCount?: T;
+        wordCount?: T;
+        text?: T;
         accessible?: T;
         alternativeFormatContactEmail?: T;
       };
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2088,6 +2155,22 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2158,7 +2241,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Organisation name, about text, contact and footer.
+ * Organisation name, logo and colour, about text, contact and footer.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings".
@@ -2174,9 +2257,17 @@ export interface SiteSetting {
    */
   tagline?: string | null;
   /**
-   * Shown in the header. Use an image with a text description.
+   * The organisation this site is for. New programs and campaigns are attributed to it unless staff choose another.
+   */
+  organisation?: (number | null) | Organisation;
+  /**
+   * Shown in the page header, on printed pages, when pages are shared and (if square) as the browser tab icon. It needs a text description in English and in Urdu (edit the picture in Media).
    */
   logo?: (number | null) | Media;
+  /**
+   * The page header's colour, as # and six digits (e.g. #0b3d5c). The header text is white, so the colour must be dark enough to read it on (WCAG AA: contrast at least 4.5:1).
+   */
+  brandColour?: string | null;
   /**
    * A short paragraph for the home page.
    */
@@ -2242,7 +2333,9 @@ export interface Navigation {
 export interface SiteSettingsSelect<T extends boolean = true> {
   organisationName?: T;
   tagline?: T;
+  organisation?: T;
   logo?: T;
+  brandColour?: T;
   about?: T;
   socialLinks?:
     | T
@@ -2295,6 +2388,36 @@ export interface TaskDeliverWebhook {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryContentChange".
+ */
+export interface TaskRetryContentChange {
+  input: {
+    work:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    reason?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSearchReindexShowing".
+ */
+export interface TaskSearchReindexShowing {
+  input: {
+    collection: string;
+    id: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskSchedulePublish".
  */
 export interface TaskSchedulePublish {
@@ -2326,6 +2449,24 @@ export interface TaskSchedulePublish {
         } | null);
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "KeyActivitiesPlacement".
+ */
+export interface KeyActivitiesPlacement {
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'keyActivities';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ProposalsPlacement".
+ */
+export interface ProposalsPlacement {
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'proposals';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

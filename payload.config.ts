@@ -4,33 +4,27 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionSlug } from 'payload'
 import sharp from 'sharp'
 
 import { AuditLog } from './collections/AuditLog'
-import { Campaigns } from './collections/Campaigns'
-import { Media } from './collections/Media'
 import { trackMediaUsage } from './media/usage'
-import { Offices } from './collections/Offices'
-import { Organisations } from './collections/Organisations'
-import { People } from './collections/People'
-import { Programs } from './collections/Programs'
-import { Statements } from './collections/Statements'
-import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { contentChanges } from './content/changes/pipeline'
+import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
+import { answerConstraintViolations, uniqueRowIds } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
-import { withEditorialWorkflow } from './workflow/editorialWorkflow'
 import { databaseAdapter } from './platform/database'
 import { emailAdapter } from './platform/email'
+import { editor } from './content/editor'
 import { defaultLocale, locales } from './content/locales'
 import { largestUpload, limitedSharp } from './media/policy'
 import { mediaStoragePlugins } from './media/storage'
 import { payloadSecret } from './platform/secret'
-import { PREVIEWABLE, previewUrl } from './workflow/preview'
+import { previewUrl } from './workflow/preview'
 import { serverURL } from './platform/serverUrl'
 import { adminI18n } from './translations'
 import { withAdminLanguage } from './translations/languageChoice'
@@ -41,14 +35,17 @@ export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  // Rich text with links limited to public documents and uploads (content/editor.ts).
+  editor,
   // Refuses to decode images declaring more pixels than MEDIA_MAX_MEGAPIXELS (decompression bombs).
   sharp: limitedSharp(sharp),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    // The brand only: the rest of the title is in the admin's language.
-    meta: { titleSuffix: ' · Daleel' },
+    // The brand only: the rest of the title is in the admin's language. No Open Graph image
+    // renderer (/api/og draws a PNG per request from query text, for anyone): the admin is never
+    // shared on social media.
+    meta: { titleSuffix: ' · Daleel', defaultOGImageType: 'off' },
     // Day first, as read in Pakistan, in both admin languages ("22 November 2026" / "22 نومبر 2026").
     dateFormat: 'd MMMM yyyy, h:mm a',
     // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
@@ -57,7 +54,7 @@ export default buildConfig({
     // Live preview shows the draft in the real site: the iframe goes through /next/preview, which
     // checks the logged-in staff member before turning on draft mode.
     livePreview: {
-      collections: [...PREVIEWABLE],
+      collections: slugsWhere((t) => t.preview) as CollectionSlug[],
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? '', data?.slug, locale?.code),
       breakpoints: [
         { name: 'phone', label: 'Phone', width: 375, height: 667 },
@@ -74,20 +71,9 @@ export default buildConfig({
   },
   // The admin in English or Urdu (right to left), chosen by each staff member: translations/.
   i18n: adminI18n,
-  // withEditorialWorkflow (workflow/editorialWorkflow.ts): review states, updatedBy, 409 on stale saves,
-  // contributor limits, trash, linked-delete refusal and the audit log.
-  collections: [
-    withEditorialWorkflow(Programs, { review: true }),
-    withEditorialWorkflow(Statements, { review: true }),
-    withEditorialWorkflow(Campaigns, { review: true }),
-    Media,
-    withEditorialWorkflow(Offices),
-    withEditorialWorkflow(People),
-    withEditorialWorkflow(Topics),
-    withEditorialWorkflow(Organisations),
-    withAdminLanguage(Users),
-    AuditLog,
-  ],
+  // The content types, from the registry (content/registry.ts), each with its editorial workflow
+  // (review states, updatedBy, 409 on stale saves, contributor limits, trash, linked-delete refusal).
+  collections: [...contentCollections(), withAdminLanguage(Users), AuditLog],
   globals: [SiteSettings, Navigation],
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel, rtl: l.rtl })),
@@ -104,14 +90,22 @@ export default buildConfig({
   },
   // Only our own origin may make credentialed requests.
   csrf: [serverURL()],
+  // A database constraint broken by client input (array rows carrying ids already in use, a delete
+  // of something still referred to) is a 400/409 naming the field, never a 500 (platform/constraints.ts).
+  hooks: { afterError: [answerConstraintViolations as any] },
   defaultDepth: 1,
   maxDepth: 4,
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
+  // Types come from `npm run generate` only. Payload's default would start a `payload generate:types`
+  // process on every start outside production (each test file, seed and build step: a second full
+  // config load each time, a large share of the test suite's CPU) and rewrite this committed file.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false, autoGenerate: false },
   telemetry: false,
-  // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage.
-  // Partner API last, so its hooks see every collection: keys, webhooks, API cache (partner-api/plugin.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi()],
+  // Media usage (which items published content shows) and, with S3_BUCKET, shared file storage;
+  // the partner API (keys, webhooks, partner-api/plugin.ts); row IDs unique per document. The change
+  // pipeline LAST, so its hooks are on every collection and global and run after theirs
+  // (content/changes/pipeline.ts).
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), uniqueRowIds, contentChanges()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next'
 
 import { localeCodes } from '@/content/locales'
+import { contentTypes } from '@/content/registry'
 import { payloadClient } from '@/platform/payload'
 import { absoluteUrl } from '@/site/seo'
 import { localizedPath } from '@/site/paths'
@@ -8,16 +9,11 @@ import { localizedPath } from '@/site/paths'
 /**
  * sitemap.xml: every public page in both languages, each with its hreflang alternates
  * (<xhtml:link>). Only published documents, read as the public reads them (overrideAccess: false).
- * Cached like a page; the revalidation hooks rebuild it when something is published or removed.
+ * Cached like a page; the change pipeline re-renders it when something is published or removed.
  */
-const SECTIONS = ['/', '/programs', '/statements', '/campaigns', '/media', '/contact', '/people', '/topics']
-const DETAIL = [
-  ['programs', '/programs'],
-  ['statements', '/statements'],
-  ['campaigns', '/campaigns'],
-  ['people', '/people'],
-  ['topics', '/topics'],
-] as const
+// The home page, every type's list page and every document with a page of its own (content/registry.ts).
+const SECTIONS = ['/', ...contentTypes.flatMap((t) => (t.index ? [t.index] : []))]
+const DETAIL = contentTypes.filter((t) => t.sitemap && t.page)
 
 type Entry = { path: string; lastModified?: string }
 
@@ -33,9 +29,9 @@ function entry({ path, lastModified }: Entry): MetadataRoute.Sitemap {
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const payload = await payloadClient()
   const entries: Entry[] = SECTIONS.map((path) => ({ path }))
-  for (const [collection, base] of DETAIL) {
+  for (const type of DETAIL) {
     const { docs } = await payload.find({
-      collection,
+      collection: type.slug as 'statements',
       // The public's view: drafts are invisible through the collection's read access.
       overrideAccess: false,
       draft: false,
@@ -45,7 +41,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       select: { slug: true, updatedAt: true },
     })
     for (const doc of docs as Array<{ slug?: string | null; updatedAt?: string }>) {
-      if (doc.slug) entries.push({ path: `${base}/${doc.slug}`, lastModified: doc.updatedAt })
+      if (doc.slug) entries.push({ path: type.page!.replace(':slug', doc.slug), lastModified: doc.updatedAt })
     }
   }
   return entries.flatMap(entry)

@@ -3,7 +3,8 @@
  * section, and prints one table per section. Not part of `npm test` (timings vary with load).
  * Sections: media (upload to all sizes), then, on one seeded production build shared by the rest
  * (bench/site.ts): build (build time, peak memory, cold start), pages (cached page vs bare Node),
- * api (REST list), publish (publish to fresh page), weight (JavaScript sent), lighthouse.
+ * api (REST list), publish (publish to fresh page), weight (JavaScript sent), lighthouse, search
+ * (10,000 generated statements: index rebuild, 20 queries at 10 concurrent).
  * `--quick` shrinks the content and the runs, for trying the bench itself; figures for
  * docs/performance.md come from a full run. Exit status 1 when a target is missed.
  *
@@ -35,6 +36,8 @@ const sections: Record<string, () => Promise<BenchSection>> = {
   publish: () => import('./publish'),
   weight: () => import('./weight'),
   lighthouse: () => import('./lighthouse'),
+  // Last: it adds 10,000 statements to the site the sections above measure.
+  search: () => import('./search'),
 }
 
 function table(rows: Record<string, string | number>[]): string {

@@ -1,11 +1,20 @@
 /**
  * Lighthouse (npm `lighthouse` driving Debian's Chromium; its default mobile preset with simulated
- * slow 4G and a mid-range phone's CPU) on home, the statements index and a statement, in English
- * and Urdu; each score the median of 5 runs (1 with --quick). Targets: performance ≥ 95,
- * accessibility 100, best practices ≥ 95, SEO 100. Issue 7, figure 5.
+ * slow 4G and a mid-range phone's CPU) on every page type, in English and Urdu; each score the
+ * median of 5 runs (1 with --quick). Targets (issues 7 and 16): performance ≥ 98, accessibility
+ * 100, best practices ≥ 98, SEO 100.
+ *
+ * The browser sees no Urdu font of its own (a fontconfig file hides every font covering Urdu, as
+ * in tests/browser/urdu-font.test.ts), so Urdu pages are measured as a device without one gets
+ * them: downloading the Urdu font subset. A device with its own Nastaliq downloads nothing.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+
+import { campaigns, people, program, topics } from '../seed/content'
 
 import { getSite } from './site'
 import { median } from './stats'
@@ -13,16 +22,39 @@ import type { BenchContext, BenchResult } from './types'
 
 export const title = 'Lighthouse, mobile (median of runs)'
 
-const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } as const
+const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 98, seo: 100 } as const
 type Category = keyof typeof TARGETS
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const site = await getSite(ctx)
   const runs = ctx.quick ? 1 : 5
-  const pages = ['/', '/statements', `/statements/${site.statementSlug}`, '/ur', '/ur/statements', `/ur/statements/${site.statementSlug}`]
+  const types = [
+    '/',
+    '/statements',
+    `/statements/${site.statementSlug}`,
+    '/programs',
+    `/programs/${program.slug}`,
+    '/campaigns',
+    `/campaigns/${campaigns[0].slug}`,
+    '/topics',
+    `/topics/${topics.traffickingInPersons.slug}`,
+    '/people',
+    `/people/${people.tariqKhosa.slug}`,
+    '/contact',
+    '/media',
+    '/search?q=trafficking',
+  ]
+  const pages = [...types, ...types.map((p) => (p === '/' ? '/ur' : `/ur${p}`))]
+  const fonts = path.join(ctx.workDir, 'fonts-without-urdu')
+  mkdirSync(fonts, { recursive: true })
+  writeFileSync(
+    path.join(fonts, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig><include ignore_missing="no">/etc/fonts/fonts.conf</include><cachedir>${fonts}/cache</cachedir><selectfont><rejectfont><pattern><patelt name="lang"><string>ur</string></patelt></pattern></rejectfont></selectfont></fontconfig>\n`,
+  )
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    envVars: { ...(process.env as Record<string, string>), FONTCONFIG_FILE: path.join(fonts, 'fonts.conf') },
   })
   const rows: Record<string, string | number>[] = []
   const notes: string[] = []
@@ -54,7 +86,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           notes.push(`${pagePath}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`)
         }
       }
-      const row: Record<string, string | number> = { page: pagePath.replace(site.statementSlug, '<statement>') }
+      const row: Record<string, string | number> = { page: pagePath.replace(site.statementSlug, '<statement>').replace(/\/(statements|programs|campaigns|topics|people)\/[a-z0-9-]+/, '/$1/<one>') }
       let ok = true
       for (const category of Object.keys(TARGETS) as Category[]) {
         const score = median(scores[category])

@@ -10,8 +10,9 @@ import { median } from './stats'
 
 export type Load = { rps: number; p50: number; p99: number; non2xx: number; errors: number }
 
-export async function loadOnce(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
-  const result: any = await autocannon({ url, connections, duration: seconds, headers })
+/** `requests`: paths each connection asks for in turn (e.g. several search queries); default: `url` itself. */
+export async function loadOnce(url: string, connections: number, seconds: number, headers: Record<string, string> = {}, requests?: Array<{ path: string }>): Promise<Load> {
+  const result: any = await autocannon({ url, connections, duration: seconds, headers, ...(requests ? { requests } : {}) })
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -22,9 +23,9 @@ export async function loadOnce(url: string, connections: number, seconds: number
 }
 
 /** Median of `runs` runs for each figure; errors and non-2xx are summed (they must be 0). */
-export async function load(url: string, connections: number, seconds: number, runs: number, headers: Record<string, string> = {}): Promise<Load> {
+export async function load(url: string, connections: number, seconds: number, runs: number, headers: Record<string, string> = {}, requests?: Array<{ path: string }>): Promise<Load> {
   const all: Load[] = []
-  for (let i = 0; i < runs; i++) all.push(await loadOnce(url, connections, seconds, headers))
+  for (let i = 0; i < runs; i++) all.push(await loadOnce(url, connections, seconds, headers, requests))
   return {
     rps: median(all.map((r) => r.rps)),
     p50: median(all.map((r) => r.p50)),

@@ -3,29 +3,15 @@
  * same HTML bytes in the same run (target ≥ 0.3), and p99 latency at 50 concurrent (target
  * < 100 ms). Issue 7, figure 1. Both servers are separate processes; the client is this one.
  */
-import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import path from 'node:path'
-
+import { bareServer } from './bare'
 import { load } from './load'
-import { freePort, getSite } from './site'
+import { getSite } from './site'
 import type { BenchContext, BenchResult } from './types'
 
 export const title = 'Cached statement page vs bare Node http (same bytes)'
 
 const TARGET_RATIO = 0.3
 const TARGET_P99_MS = 100
-
-/** A bare Node server answering every request with the given bytes and content type. */
-async function bareServer(workDir: string, body: Buffer, contentType: string) {
-  const file = path.join(workDir, 'bare-body.html')
-  writeFileSync(file, body)
-  const port = await freePort()
-  const code = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':${JSON.stringify(contentType)},'content-length':b.length});s.end(b)}).listen(${port},'127.0.0.1',()=>console.log('ready'))`
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()))
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') }
-}
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const site = await getSite(ctx)

@@ -32,6 +32,8 @@ export type Site = {
   buildMs: number
   buildPeakMb: number
   coldStartMs: number
+  /** The server process (the api section pins it to one core). */
+  serverPid: number
   stop: () => Promise<void>
 }
 
@@ -79,7 +81,7 @@ export function treeRssMb(rootPid: number): number {
   return kb / 1024
 }
 
-function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.ProcessEnv {
+export function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -91,6 +93,7 @@ function serverEnv(url: string, dbUri: string, mediaDir: string): NodeJS.Process
     // Measure the API, not the limiter: the limiter still counts every request.
     API_RATE_LIMIT_PARTNER: '100000000',
     API_RATE_LIMIT_ANONYMOUS: '100000000',
+    SEARCH_RATE_LIMIT: '100000000',
     API_RATE_LIMIT_LOGIN: '1000',
   }
 }
@@ -115,7 +118,7 @@ function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promi
   })
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
@@ -162,7 +165,7 @@ async function populate(payload: Payload, ctx: BenchContext): Promise<{ counts: 
   process.env.ADMIN_PASSWORD = ADMIN.password
   const { seed } = await import('../seed')
   await seed(payload)
-  const base = { overrideAccess: true, context: { disableRevalidate: true, seeding: true }, depth: 0 } as const
+  const base = { overrideAccess: true, context: { seeding: true, disableWebhooks: true }, depth: 0 } as const
   const scale = ctx.quick ? 0.1 : 1
   const want = { statements: 1000 * scale, programs: 100 * scale, campaigns: 100 * scale, media: 200 * scale }
 
@@ -264,6 +267,7 @@ async function makeSite(ctx: BenchContext): Promise<Site> {
     buildMs: build.ms,
     buildPeakMb: build.peakMb,
     coldStartMs,
+    serverPid: child.pid!,
     stop: () => stopChild(child),
   }
 }

@@ -4,7 +4,7 @@ import { isAdmin } from '../access/staff'
 import { nobody } from '../access/nobody'
 import { adminGroups, fieldLabels } from '../translations/labels'
 
-export const auditActions = [
+const auditActions = [
   { label: { en: 'Created', ur: 'بنایا' }, value: 'created' },
   { label: { en: 'Submitted for review', ur: 'جائزے کے لیے بھیجا' }, value: 'submitted' },
   { label: { en: 'Published', ur: 'شائع کیا' }, value: 'published' },
@@ -14,6 +14,7 @@ export const auditActions = [
   { label: { en: 'Moved to trash', ur: 'ردی کی ٹوکری میں ڈالا' }, value: 'trashed' },
   { label: { en: 'Restored from trash', ur: 'ردی کی ٹوکری سے بحال کیا' }, value: 'restored' },
   { label: { en: 'Deleted for good', ur: 'ہمیشہ کے لیے حذف کیا' }, value: 'deleted' },
+  { label: { en: 'Changed', ur: 'تبدیل کیا' }, value: 'updated' },
   { label: { en: 'Changed role', ur: 'کردار بدلا' }, value: 'roleChanged' },
 ] as const
 export type AuditAction = (typeof auditActions)[number]['value']
@@ -30,8 +31,8 @@ export const AuditLog: CollectionConfig = {
     useAsTitle: 'summary',
     defaultColumns: ['createdAt', 'action', 'summary', 'userEmail'],
     description: {
-      en: 'A permanent record of who created, published, unpublished, withdrew, deleted, restored or changed roles. Nobody can edit it.',
-      ur: 'اس بات کا مستقل ریکارڈ کہ کس نے کیا بنایا، شائع کیا، اشاعت واپس لی، منسوخ کیا، حذف یا بحال کیا یا کردار بدلے۔ اس میں کوئی ترمیم نہیں کر سکتا۔',
+      en: 'A permanent record of who created, changed, published, unpublished, withdrew, deleted, restored or changed roles, for content, media, settings, partner keys and webhooks. Nobody can edit it.',
+      ur: 'اس بات کا مستقل ریکارڈ کہ مواد، میڈیا، ترتیبات، شراکت داروں کی چابیوں اور ویب ہکس میں کس نے کیا بنایا، بدلا، شائع کیا، اشاعت واپس لی، منسوخ کیا، حذف یا بحال کیا یا کردار بدلے۔ اس میں کوئی ترمیم نہیں کر سکتا۔',
     },
   },
   defaultSort: '-createdAt',

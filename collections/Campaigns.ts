@@ -9,8 +9,7 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { campaignStatus } from '../content/campaignStatus'
 import { validateOptionalUrl } from './Organisations'
-import { revalidationHooks } from '../content/revalidate'
-import { previewUrl } from '../workflow/preview'
+import { organisationField } from '../content/organisation'
 import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 
 /** Time-bound public campaigns, e.g. the 16 Days of Activism against Gender-Based Violence. */
@@ -19,8 +18,6 @@ export const Campaigns: CollectionConfig = {
   labels: { singular: { en: 'Campaign', ur: 'مہم' }, plural: { en: 'Campaigns', ur: 'مہمات' } },
   admin: {
     group: adminGroups.content,
-    // "Preview" opens the draft on the site (staff only, through draft mode).
-    preview: (doc, { locale }) => previewUrl('campaigns', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'startDate', 'endDate', '_status', 'updatedAt'],
     description: { en: 'Awareness campaigns with dates and a call to action.', ur: 'آگاہی کی مہمات، تاریخوں اور عمل کی دعوت کے ساتھ۔' },
@@ -28,16 +25,14 @@ export const Campaigns: CollectionConfig = {
   defaultSort: '-startDate',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts). What a change does to pages, caches,
+  // feeds and partners is the change pipeline's (content/changes), added to every collection.
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, label: fieldLabels.title, admin: { description: { en: 'The campaign name readers see, e.g. "16 Days of Activism".', ur: 'مہم کا نام جو قارئین دیکھتے ہیں، مثلاً "16 روزہ مہم"۔' } } },
     slugField(),
     summaryField,
+    organisationField('campaigns'),
     bodyField(),
     {
       type: 'row',

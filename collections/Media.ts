@@ -1,19 +1,17 @@
 import type { CollectionConfig, UploadConfig } from 'payload'
 
-import { isStaff, isStaffField } from '../access/staff'
-import { mediaDelete, mediaRead } from '../access/media'
+import { isStaffField } from '../access/staff'
+import { mediaCreate, mediaDelete, mediaRead, mediaUpdate } from '../access/media'
 import { allowedMimeTypes } from '../media/policy'
 import { requiredInDefaultLocale } from '../content/fields'
-import { revalidationHooks } from '../content/revalidate'
 import { checkUpload, refuseExternalFetch } from '../media/checkUpload'
+import { guardContributorMedia } from '../workflow/contributorGuard'
 import { extractMetadata } from '../media/extractMetadata'
 import { imageSizes } from '../media/imageSizes'
 import { secureMediaHeaders, serveLocalFile } from '../media/serveFile'
 import { fillUsedIn } from '../media/usedIn'
 import { localMediaDir } from '../media/storage'
 import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
-
-export { allowedMimeTypes }
 
 const staticDir = localMediaDir()
 const usesS3 = Boolean(process.env.S3_BUCKET)
@@ -44,11 +42,11 @@ export const Media: CollectionConfig = {
       ur: 'تصاویر، آڈیو، ویڈیو، PDF دستاویزات اور WebVTT کیپشن فائلیں۔ قارئین کوئی آئٹم تبھی دیکھتے ہیں جب شائع شدہ مواد اسے استعمال کرے، یا آپ "عوامی" پر نشان لگائیں۔',
     },
   },
-  access: { read: mediaRead, create: isStaff, update: isStaff, delete: mediaDelete },
+  access: { read: mediaRead, create: mediaCreate, update: mediaUpdate, delete: mediaDelete },
   hooks: {
-    ...revalidationHooks,
-    // Checks the bytes before anything else looks at the file.
-    beforeOperation: [checkUpload, ...revalidationHooks.beforeOperation],
+    // Contributors change nothing live (workflow/contributorGuard.ts); then the bytes are checked
+    // before anything else looks at the file.
+    beforeOperation: [guardContributorMedia, checkUpload],
     beforeChange: [extractMetadata],
   },
   upload: {
@@ -232,6 +230,26 @@ export const Media: CollectionConfig = {
           access: noWrite,
           label: { en: 'Pages', ur: 'صفحات' },
           admin: { readOnly: true, description: { en: 'Counted from the file.', ur: 'فائل سے گنے گئے۔' } },
+        },
+        {
+          name: 'wordCount',
+          type: 'number',
+          access: noWrite,
+          label: { en: 'Words', ur: 'الفاظ' },
+          admin: {
+            readOnly: true,
+            description: {
+              en: 'Words of text found in the file, for site search. 0 usually means a scanned PDF: search cannot find its words and screen readers cannot read it.',
+              ur: 'فائل میں ملنے والی تحریر کے الفاظ، سائٹ کی تلاش کے لیے۔ 0 کا مطلب عموماً اسکین شدہ PDF ہے: تلاش اس کے الفاظ نہیں ڈھونڈ سکتی اور اسکرین ریڈر اسے نہیں پڑھ سکتے۔',
+            },
+          },
+        },
+        {
+          // Read from the file at upload (media/pdfText.ts) for site search; not sent by the API.
+          name: 'text',
+          type: 'textarea',
+          hidden: true,
+          access: noWrite,
         },
         {
           name: 'accessible',

@@ -5,7 +5,6 @@ import { isEditor } from '../access/staff'
 import { requiredInDefaultLocale } from '../content/fields'
 import { phoneProblem } from '../site/phone'
 import { publishingFields, recordPublication } from '../workflow/publishing'
-import { revalidationHooks } from '../content/revalidate'
 import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 
 /** Where the organisation can be visited, called or written to (GOV.UK's contact format). */
@@ -21,12 +20,8 @@ export const Offices: CollectionConfig = {
   defaultSort: 'displayOrder',
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isEditor, update: isEditor, delete: isEditor },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts).
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, label: fieldLabels.name, admin: { description: { en: 'e.g. Islamabad office.', ur: 'مثلاً اسلام آباد دفتر۔' } } },
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: fieldLabels.organisation, admin: { description: { en: 'Whose office this is (usually your own organisation).', ur: 'یہ کس کا دفتر ہے (عموماً آپ کا اپنا ادارہ)۔' } } },

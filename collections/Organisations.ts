@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 
 /**
@@ -20,7 +19,6 @@ export const Organisations: CollectionConfig = {
     description: { en: 'Issuers, funders and partners named in your content.', ur: 'آپ کے مواد میں مذکور جاری کرنے والے ادارے، مالی معاونین اور شراکت دار۔' },
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, label: fieldLabels.name, admin: { description: { en: 'The full name, e.g. Centre for Peace and Development Initiatives.', ur: 'پورا نام، مثلاً سینٹر فار پیس اینڈ ڈیولپمنٹ انیشی ایٹوز۔' } } },
     slugField('name'),

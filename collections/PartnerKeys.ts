@@ -3,11 +3,12 @@ import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
+import { contentTypes } from '../content/registry'
 import { forgetPartnerKeys, generatePartnerKey } from '../partner-api/partnerKeys'
 import { adminGroups, fieldLabels } from '../translations/labels'
 
-/** Collections a key can be limited to: the ones readers can see. Kept in step with payload.config.ts. */
-export const partnerReadableCollections = ['statements', 'campaigns', 'programs', 'offices', 'people', 'topics', 'organisations', 'media']
+/** Collections a key can be limited to: the content types readers can see (content/registry.ts). */
+export const partnerReadableCollections = contentTypes.map((t) => t.slug)
 
 const NEW_KEY = 'newPartnerKey'
 

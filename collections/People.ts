@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 import { adminGroups, fieldLabels } from '../translations/labels'
 
 /** Speakers and experts. A statement records the role someone held *when* they spoke. */
@@ -17,7 +16,6 @@ export const People: CollectionConfig = {
     description: { en: 'Speakers and experts named in statements and programs.', ur: 'بیانات اور پروگراموں میں مذکور مقررین اور ماہرین۔' },
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, label: fieldLabels.name, admin: { description: { en: 'Full name with title, e.g. Dr. Ayesha Khan.', ur: 'لقب کے ساتھ پورا نام، مثلاً ڈاکٹر عائشہ خان۔' } } },
     slugField('name'),

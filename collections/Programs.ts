@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
@@ -7,8 +7,8 @@ import { bodyField, endAfterStart, requiredInDefaultLocale, summaryField, topics
 import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
-import { previewUrl } from '../workflow/preview'
+import { organisationField } from '../content/organisation'
+import { programEditor } from '../content/editor'
 import { adminGroups, fieldLabels } from '../translations/labels'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
@@ -17,25 +17,28 @@ export const Programs: CollectionConfig = {
   labels: { singular: { en: 'Program', ur: 'پروگرام' }, plural: { en: 'Programs', ur: 'پروگرام' } },
   admin: {
     group: adminGroups.content,
-    // "Preview" opens the draft on the site (staff only, through draft mode).
-    preview: (doc, { locale }) => previewUrl('programs', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'programStatus', '_status', 'updatedAt'],
     description: { en: 'Areas of ongoing work, with their activities, funders and partners.', ur: 'جاری کام کے شعبے، ان کی سرگرمیوں، مالی معاونین اور شراکت داروں کے ساتھ۔' },
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts). What a change does to pages, caches,
+  // feeds and partners is the change pipeline's (content/changes), added to every collection.
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, label: fieldLabels.title, admin: { description: { en: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".', ur: 'پروگرام کا نام جیسا قارئین دیکھتے ہیں، مثلاً "منظم جرائم اور انسانی اسمگلنگ کا مقابلہ"۔' } } },
     slugField(),
     summaryField,
-    bodyField(),
+    organisationField('programs'),
+    // The text may mark where the key contributions stand (content/editor.ts).
+    {
+      ...(bodyField({
+        en: 'The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.',
+        ur: 'اصل متن۔ جہاں اس میں اہم سرگرمیاں آتی ہیں وہاں "اہم سرگرمیاں" کا بلاک (+ مینو سے) شامل کریں؛ سرگرمیاں وہیں ایک بار دکھائی دیں گی۔',
+      }) as RichTextField),
+      editor: programEditor,
+    },
     {
       name: 'programStatus',
       type: 'select',
@@ -70,7 +73,12 @@ export const Programs: CollectionConfig = {
       type: 'array',
       labels: { singular: { en: 'Key activity', ur: 'اہم سرگرمی' }, plural: { en: 'Key activities', ur: 'اہم سرگرمیاں' } },
       label: { en: 'Key activities', ur: 'اہم سرگرمیاں' },
-      admin: { description: { en: 'The main pieces of work in this program, in the order readers should see them.', ur: 'اس پروگرام کے اہم کام، اسی ترتیب سے جس میں قارئین انہیں دیکھیں۔' } },
+      admin: {
+        description: {
+          en: 'The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.',
+          ur: 'اس پروگرام کے اہم کام، اسی ترتیب سے جس میں قارئین انہیں دیکھیں۔ یہ وہاں دکھائی دیتے ہیں جہاں متن میں "اہم سرگرمیاں" کا بلاک ہو، ورنہ متن کے بعد۔',
+        },
+      },
       fields: [
         {
           name: 'title',

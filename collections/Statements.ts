@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RichTextField } from 'payload'
 
 import { editorOrCreator, editorOrCreatorOfUnpublished } from '../access/ownContent'
 import { draftModeForStaffOnly, publishedOrStaff } from '../access/published'
@@ -8,8 +8,7 @@ import { publishingFields, recordPublication } from '../workflow/publishing'
 import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { statementTypeOptions } from '../content/statementTypes'
-import { revalidationHooks } from '../content/revalidate'
-import { previewUrl } from '../workflow/preview'
+import { statementEditor } from '../content/editor'
 import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 
 /**
@@ -21,8 +20,6 @@ export const Statements: CollectionConfig = {
   labels: { singular: { en: 'Statement', ur: 'بیان' }, plural: { en: 'Statements', ur: 'بیانات' } },
   admin: {
     group: adminGroups.content,
-    // "Preview" opens the draft on the site (staff only, through draft mode).
-    preview: (doc, { locale }) => previewUrl('statements', doc?.slug as string | undefined, locale),
     useAsTitle: 'title',
     defaultColumns: ['title', 'statementType', 'deliveredOn', '_status', 'updatedAt'],
     description: { en: 'Statements, speeches, submissions and press releases.', ur: 'بیانات، تقاریر، تحریری گزارشات اور پریس ریلیز۔' },
@@ -30,12 +27,9 @@ export const Statements: CollectionConfig = {
   defaultSort: '-deliveredOn',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
-  // Draft mode is for staff only (see access/published.ts); then the revalidation hooks.
-  hooks: {
-    beforeChange: [recordPublication],
-    ...revalidationHooks,
-    beforeOperation: [draftModeForStaffOnly, ...revalidationHooks.beforeOperation],
-  },
+  // Draft mode is for staff only (see access/published.ts). What a change does to pages, caches,
+  // feeds and partners is the change pipeline's (content/changes), added to every collection.
+  hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, label: fieldLabels.title, admin: { description: { en: 'The headline readers see, in plain words.', ur: 'وہ سرخی جو قارئین دیکھتے ہیں، سادہ الفاظ میں۔' } } },
     slugField(),
@@ -98,13 +92,25 @@ export const Statements: CollectionConfig = {
         { name: 'location', type: 'text', localized: true, label: { en: 'Location', ur: 'مقام' }, admin: { description: { en: 'Optional: city or venue.', ur: 'اختیاری: شہر یا جگہ۔' } } },
       ],
     },
-    bodyField({ en: 'The statement as delivered.', ur: 'بیان کا متن، جیسا کہ پیش کیا گیا۔' }),
+    // The text may mark where the numbered proposals stand (content/editor.ts).
+    {
+      ...(bodyField({
+        en: 'The statement as delivered. Where the numbered proposals stand in it, add the "Proposals" block (+ menu); they appear there, once.',
+        ur: 'بیان کا متن، جیسا کہ پیش کیا گیا۔ جہاں اس میں نمبر وار تجاویز آتی ہیں وہاں "تجاویز" کا بلاک (+ مینو سے) شامل کریں؛ تجاویز وہیں ایک بار دکھائی دیں گی۔',
+      }) as RichTextField),
+      editor: statementEditor,
+    },
     {
       name: 'proposals',
       type: 'array',
       labels: { singular: { en: 'Proposal', ur: 'تجویز' }, plural: { en: 'Proposals', ur: 'تجاویز' } },
       label: { en: 'Proposals', ur: 'تجاویز' },
-      admin: { description: { en: 'Numbered proposals or recommendations, in order. Numbers are added automatically.', ur: 'نمبر وار تجاویز یا سفارشات، ترتیب سے۔ نمبر خود لگ جاتے ہیں۔' } },
+      admin: {
+        description: {
+          en: 'Numbered proposals or recommendations, in order. Numbers are added automatically. They appear where the text has the "Proposals" block, or after the text.',
+          ur: 'نمبر وار تجاویز یا سفارشات، ترتیب سے۔ نمبر خود لگ جاتے ہیں۔ یہ وہاں دکھائی دیتی ہیں جہاں متن میں "تجاویز" کا بلاک ہو، ورنہ متن کے بعد۔',
+        },
+      },
       fields: [
         {
           name: 'text',

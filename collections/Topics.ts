@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
 import { slugField } from '../content/slug'
-import { revalidationHooks } from '../content/revalidate'
 import { adminGroups, fieldLabels } from '../translations/labels'
 
 /** The taxonomy shared by all content (trafficking in persons, organised crime, …). */
@@ -17,7 +16,6 @@ export const Topics: CollectionConfig = {
     description: { en: 'Subjects that tie programs, statements and campaigns together.', ur: 'وہ موضوعات جو پروگراموں، بیانات اور مہمات کو آپس میں جوڑتے ہیں۔' },
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: revalidationHooks,
   fields: [
     { name: 'name', type: 'text', localized: true, required: true, label: fieldLabels.name, admin: { description: { en: 'A short subject name, e.g. Human trafficking.', ur: 'موضوع کا مختصر نام، مثلاً انسانی اسمگلنگ۔' } } },
     slugField('name'),

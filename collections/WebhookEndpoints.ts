@@ -1,4 +1,4 @@
-import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionAfterOperationHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/staff'
 import { generateWebhookSecret, WEBHOOK_EVENTS } from '../partner-api/webhooks'
@@ -34,6 +34,11 @@ const showSecretOnce: CollectionAfterOperationHook = ({ operation, req, result }
   return result
 }
 
+/** An endpoint's delivery log goes with it (each delivery row must name its endpoint). */
+const deleteDeliveryLog: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'webhook-deliveries', where: { endpoint: { equals: id } }, overrideAccess: true, req })
+}
+
 /** Partner systems that want to hear about publications. Admins only. */
 export const WebhookEndpoints: CollectionConfig = {
   slug: 'webhook-endpoints',
@@ -48,7 +53,7 @@ export const WebhookEndpoints: CollectionConfig = {
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeOperation: [issueSecret], afterOperation: [showSecretOnce] },
+  hooks: { beforeOperation: [issueSecret], afterOperation: [showSecretOnce], beforeDelete: [deleteDeliveryLog] },
   fields: [
     { name: 'name', type: 'text', required: true, label: fieldLabels.name, admin: { description: { en: 'Whose endpoint this is, e.g. "ReliefWeb ingest".', ur: 'یہ پتہ کس کا ہے، مثلاً "ReliefWeb ingest"۔' } } },
     {

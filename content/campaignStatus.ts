@@ -2,13 +2,15 @@ export type CampaignStatus = 'upcoming' | 'ongoing' | 'past'
 
 /**
  * A campaign's status comes from its dates and today's date, never from a field staff set by
- * hand, so it can never be stale. Without dates a campaign counts as ongoing.
+ * hand, so it can never be stale. A campaign without dates has no status: nothing says whether it
+ * is still running, and the site says only what is known (that no dates are given).
  */
 export function campaignStatus(
   startDate: string | null | undefined,
   endDate: string | null | undefined,
   now: Date = new Date(),
-): CampaignStatus {
+): CampaignStatus | null {
+  if (!startDate && !endDate) return null
   if (startDate && new Date(startDate) > now) return 'upcoming'
   if (endDate) {
     // An end date is inclusive: the campaign runs until the end of that day.

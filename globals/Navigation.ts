@@ -2,7 +2,6 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/staff'
-import { revalidateWholeSite } from '../content/revalidate'
 import { keepTranslationsApart } from './keepTranslationsApart'
 import { adminGroups, inAdminLanguage } from '../translations/labels'
 
@@ -12,7 +11,7 @@ export const Navigation: GlobalConfig = {
   label: { en: 'Navigation', ur: 'مینو' },
   admin: { group: adminGroups.admin, description: { en: 'The main menu shown on every page.', ur: 'ہر صفحے پر دکھایا جانے والا مرکزی مینو۔' } },
   access: { read: anyone, update: isEditor },
-  hooks: { beforeOperation: [keepTranslationsApart], afterChange: [revalidateWholeSite] },
+  hooks: { beforeOperation: [keepTranslationsApart] },
   fields: [
     {
       name: 'items',

@@ -54,4 +54,3 @@ export async function MediaUsagePanel({ id, req, user }: Props) {
   )
 }
 
-export default MediaUsagePanel

@@ -1,15 +1,14 @@
 /**
- * Compares the media library with the files on disk: files no document references (left behind
- * by a crash, a failed upload or a manual copy) and documents whose files are gone. Used by
+ * Compares the media library with the stored files (the media folder, or the S3 bucket when
+ * S3_BUCKET is set): files no document references (left behind by a crash, a failed upload or a
+ * manual copy) and documents whose files are gone. Used by
  * `npm run media:check` (scripts/media-check.ts); `fix` deletes the unreferenced files only,
  * never documents (a missing file needs a person to re-upload it).
  */
-import { readdir, stat, unlink } from 'node:fs/promises'
-import path from 'node:path'
 import type { Payload } from 'payload'
-import { localMediaDir } from './storage'
+import { localMediaDir, mediaStore } from './storage'
 
-export type MediaCheckReport = {
+type MediaCheckReport = {
   storage: 'local' | 's3'
   directory?: string
   documents: number
@@ -28,10 +27,7 @@ type MediaRow = {
 export async function checkMediaFiles(payload: Payload, { fix = false } = {}): Promise<MediaCheckReport> {
   const collection = payload.collections.media.config
   const upload = typeof collection.upload === 'object' ? collection.upload : undefined
-  if (process.env.S3_BUCKET || upload?.disableLocalStorage) {
-    throw new Error('media:check compares the library with a local folder; with S3_BUCKET set, use the bucket\'s own inventory tools.')
-  }
-  const directory = path.resolve(upload?.staticDir || localMediaDir())
+  const store = await mediaStore(process.env, upload?.staticDir || localMediaDir())
 
   const referenced = new Map<string, MediaRow>()
   const missing: MediaCheckReport['missing'] = []
@@ -54,39 +50,24 @@ export async function checkMediaFiles(payload: Payload, { fix = false } = {}): P
       for (const [name, size] of Object.entries(doc.sizes ?? {})) if (size?.filename) files.push([size.filename, name])
       for (const [file, size] of files) {
         referenced.set(file, doc)
-        const exists = await stat(path.join(directory, file)).then(
-          (s) => s.isFile(),
-          () => false,
-        )
-        if (!exists) missing.push({ id: doc.id, filename: doc.filename ?? '', file, ...(size ? { size } : {}) })
+        if (!(await store.has(file))) missing.push({ id: doc.id, filename: doc.filename ?? '', file, ...(size ? { size } : {}) })
       }
     }
     if (!result.hasNextPage) break
   }
 
-  let entries: string[] = []
-  try {
-    entries = await readdir(directory)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  const orphans: MediaCheckReport['orphans'] = []
-  let files = 0
-  for (const entry of entries.sort()) {
-    const info = await stat(path.join(directory, entry)).catch(() => undefined)
-    if (!info?.isFile()) continue
-    files++
-    if (!referenced.has(entry)) orphans.push({ file: entry, bytes: info.size })
-  }
+  const stored = await store.list()
+  const files = stored.length
+  const orphans: MediaCheckReport['orphans'] = stored.filter((f) => !referenced.has(f.file)).map((f) => ({ file: f.file, bytes: f.bytes }))
 
   const removed: string[] = []
   if (fix) {
     for (const orphan of orphans) {
-      await unlink(path.join(directory, orphan.file))
+      await store.remove(orphan.file)
       removed.push(orphan.file)
     }
   }
-  return { storage: 'local', directory, documents, files, orphans, missing, removed }
+  return { storage: store.kind, directory: store.where, documents, files, orphans, missing, removed }
 }
 
 export function formatMediaCheck(report: MediaCheckReport): string {

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import sharp from 'sharp'
 
+import { isStaffUser } from '../access/roles'
 import { allowedTypes, formatBytes, kindOf, maxInputPixels, sizeLimit } from './policy'
 import { inAdminLanguage, type Bilingual } from '../translations/labels'
 
@@ -62,6 +63,9 @@ export function safeFilename(original: string, ext: string): string {
  * and gives the file a safe, unique name with the right extension.
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  // This runs before Payload checks access: only staff may upload at all (access/media.ts), so
+  // for anyone else say nothing about the file and let access answer 403, unread.
+  if (!(args as { overrideAccess?: boolean })?.overrideAccess && !isStaffUser(args?.req?.user)) return args
   const file = args?.req?.file
   if (operation === 'create' && !file) {
     // Without a file, Payload would fetch `url` (a server-side request to a user-given address)

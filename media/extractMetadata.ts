@@ -1,6 +1,7 @@
 import { PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
+import { readPdfText, wordCount } from './pdfText'
 import { kindOf } from './policy'
 import { inAdminLanguage } from '../translations/labels'
 
@@ -39,7 +40,7 @@ export function mp4MovieDuration(data: Uint8Array): number | undefined {
 }
 
 /** Duration in seconds of an audio or video file, read from its headers (no ffmpeg). */
-export async function readDuration(data: Uint8Array, mimeType: string): Promise<number | undefined> {
+async function readDuration(data: Uint8Array, mimeType: string): Promise<number | undefined> {
   // Loaded on first use: only uploads of audio and video need it, and it is a large module graph.
   const { parseBuffer } = await import('music-metadata')
   const meta = await parseBuffer(data, { mimeType, size: data.length }, { duration: true, skipCovers: true })
@@ -48,10 +49,10 @@ export async function readDuration(data: Uint8Array, mimeType: string): Promise<
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) / 1000 : undefined
 }
 
-export type PdfFacts = { title?: string; language?: string; pageCount: number }
+type PdfFacts = { title?: string; language?: string; pageCount: number }
 
 /** Title, language and page count of a PDF, from its document information and catalogue. */
-export async function readPdf(data: Uint8Array): Promise<PdfFacts> {
+async function readPdf(data: Uint8Array): Promise<PdfFacts> {
   // updateMetadata: false: we only read; ignoreEncryption: encrypted PDFs still have a page tree.
   const pdf = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false })
   const lang = pdf.catalog.lookup(PDFName.of('Lang'))
@@ -62,7 +63,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfFacts> {
 
 /**
  * When a file arrives (new or replacing), record what only the file knows: its kind, an audio or
- * video duration, a PDF's page count, and the PDF's own title and language as a starting point
+ * video duration, a PDF's page count and text (for search), and the PDF's own title and language as a starting point
  * staff can correct. A file we cannot read is refused rather than stored without its facts.
  */
 export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req }) => {
@@ -93,9 +94,19 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     } catch {
       throw new APIError(inAdminLanguage(req, { en: 'This PDF is damaged or incomplete and cannot be read.', ur: 'یہ PDF خراب یا نامکمل ہے اور پڑھی نہیں جا سکتی۔' }), 400, null, true)
     }
+    // Its words, for site search (search/entries.ts). A PDF whose text cannot be read is still a
+    // good upload (a scan, an unusual encoding): it is stored without text rather than refused.
+    let text = ''
+    try {
+      text = (await readPdfText(file.data)).text
+    } catch (err) {
+      req.payload.logger.warn({ msg: `PDF text could not be read (${(err as Error).message}); stored without text.` })
+    }
     const pdf = (data.pdf ?? {}) as Record<string, unknown>
     data.pdf = {
       ...pdf,
+      text,
+      wordCount: wordCount(text),
       pageCount: facts.pageCount,
       // Keep what staff typed; otherwise take what the file says about itself.
       title: (typeof pdf.title === 'string' && pdf.title.trim()) || facts.title || null,

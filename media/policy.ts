@@ -4,7 +4,7 @@
  * so an operator can raise them without a code change; the defaults suit a think tank's library.
  */
 
-export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'captions'
+type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'captions'
 
 /** Allowed types, as detected from the file's bytes, and the kind each belongs to. */
 export const allowedTypes: Record<string, { kind: MediaKind; ext: string }> = {

@@ -1,13 +1,4 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionConfig,
-  Config,
-  Field,
-  GlobalAfterChangeHook,
-  GlobalConfig,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 
 import { nobody } from '../access/nobody'
 
@@ -22,15 +13,15 @@ import { nobody } from '../access/nobody'
  *
  * How it stays true: a hidden `media-usage` collection holds one row per document that points at
  * media (which media, across all locales, rich text included, and whether that document is
- * published). Every save or delete of such a document rewrites its row and re-checks the media it
- * used before and uses now: "does any published row (or a global) still use it?". Draft saves
- * leave the stored (published) document alone, so they change nothing. Keeping the rows in our
- * own collection means other collections' schemas are untouched.
+ * published). The change pipeline (content/changes/subscribers/mediaUsage.ts) calls
+ * recordMediaUsage on every save, trash, restore or delete of such a document: its row is rewritten
+ * and the media it used before and uses now are re-checked: "does any published row (or a global)
+ * still use it?". Draft saves leave the stored (published) document alone, so they change nothing.
+ * Keeping the rows in our own collection means other collections' schemas are untouched.
  */
 
 const MEDIA = 'media'
 const USAGE = 'media-usage'
-const SKIP = new Set([MEDIA, USAGE])
 
 type Id = number | string
 
@@ -43,7 +34,8 @@ const idOf = (v: unknown): Id | undefined => {
 function collectRichText(node: unknown, out: Set<Id>) {
   if (!node || typeof node !== 'object') return
   const n = node as Record<string, unknown>
-  if (n.type === 'upload' && n.relationTo === MEDIA) {
+  // Upload nodes, and internal links to a file ({ relationTo, value } under a link's fields.doc).
+  if (n.relationTo === MEDIA && 'value' in n) {
     const id = idOf(n.value)
     if (id !== undefined) out.add(id)
   }
@@ -114,11 +106,12 @@ export function mayUseMedia(fields: Field[]): boolean {
   })
 }
 
-/** Re-decide `usedByPublished` for these media items from the stored documents. */
-export async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>): Promise<void> {
+/** Re-decide `usedByPublished` for these media items from the stored documents; returns the ones that changed. */
+async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>): Promise<Id[]> {
   const { payload } = req
   const unique = [...new Set([...ids].map(String))]
-  if (!unique.length) return
+  const changed: Id[] = []
+  if (!unique.length) return changed
   const trackedGlobals = payload.config.globals.filter((g) => mayUseMedia(g.fields))
   let globalRefs: Set<string> | undefined
 
@@ -153,8 +146,10 @@ export async function refreshMediaUsage(req: PayloadRequest, ids: Iterable<Id>):
     })
     if (media && Boolean(media.usedByPublished) !== used) {
       await payload.db.updateOne({ collection: MEDIA, id, data: { usedByPublished: used }, req })
+      changed.push(id)
     }
   }
+  return changed
 }
 
 const sourceKey = (slug: string, id: Id) => `${slug}:${id}`
@@ -167,54 +162,42 @@ async function usageRow(req: PayloadRequest, source: string): Promise<UsageRow |
 
 const rowMedia = (row: UsageRow | null): Id[] => (row?.media ?? []).map(idOf).filter((x): x is Id => x !== undefined)
 
-const afterChange: CollectionAfterChangeHook = async ({ collection, doc, req, context }) => {
-  if (context?.skipMediaUsage) return doc
-  // The stored (not draft) document, every locale, ids only: what readers can actually get.
-  const full = (await req.payload.findByID({
-    collection: collection.slug,
-    id: doc.id,
-    depth: 0,
-    locale: 'all',
-    draft: false,
-    overrideAccess: true,
-    showHiddenFields: true,
-    // Content collections have a trash (workflow/editorialWorkflow.ts): a trashed document is still found here.
-    trash: true,
-    req,
-    context: { skipMediaUsage: true },
-  })) as Record<string, unknown>
-  const now = [...collectMediaIds(collection.fields, full)]
-  const published = (collection.versions?.drafts ? full._status === 'published' : true) && !full.deletedAt
-  const source = sourceKey(collection.slug, doc.id)
-  const row = await usageRow(req, source)
+/**
+ * A document was saved, trashed, restored or deleted (called by the change pipeline,
+ * content/changes/subscribers/mediaUsage.ts, with the stored document in every locale): rewrite its
+ * usage row and re-decide the media it used before and uses now. Returns the media whose public
+ * visibility changed.
+ */
+export async function recordMediaUsage(
+  req: PayloadRequest,
+  source: { collection: string; id: Id; fields: Field[] },
+  stored: Record<string, unknown> | null,
+  published: boolean,
+): Promise<Id[]> {
+  const key = sourceKey(source.collection, source.id)
+  const row = await usageRow(req, key)
   const before = rowMedia(row)
+  if (!stored) {
+    if (row) await req.payload.db.deleteOne({ collection: USAGE, where: { id: { equals: row.id } }, req })
+    return refreshMediaUsage(req, before)
+  }
+  const now = [...collectMediaIds(source.fields, stored)]
   // The whole row every time: the SQL adapter writes an update as an upsert of the given columns.
-  const data = { source, sourceCollection: collection.slug, sourceId: String(doc.id), media: now, published }
+  const data = { source: key, sourceCollection: source.collection, sourceId: String(source.id), media: now, published }
   if (row) await req.payload.db.updateOne({ collection: USAGE, id: row.id, data, req })
   else if (now.length) await req.payload.db.create({ collection: USAGE, data, req })
-  await refreshMediaUsage(req, [...before, ...now])
-  return doc
+  return refreshMediaUsage(req, [...before, ...now])
 }
 
-const afterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
-  const refs = collectMediaIds(collection.fields, doc)
-  const row = await usageRow(req, sourceKey(collection.slug, doc.id))
-  if (row) {
-    rowMedia(row).forEach((id) => refs.add(id))
-    await req.payload.db.deleteOne({ collection: USAGE, where: { id: { equals: row.id } }, req })
-  }
-  await refreshMediaUsage(req, refs)
-}
-
-const globalAfterChange: GlobalAfterChangeHook = async ({ doc, previousDoc, global, req }) => {
-  const ids = collectMediaIds(global.fields, doc)
-  collectMediaIds(global.fields, previousDoc).forEach((id) => ids.add(id))
-  await refreshMediaUsage(req, ids)
-  return doc
+/** A global (e.g. the site logo) changed: re-decide the media it used and uses. */
+export async function recordGlobalMediaUsage(req: PayloadRequest, fields: Field[], doc: unknown, previousDoc: unknown): Promise<Id[]> {
+  const ids = collectMediaIds(fields, doc)
+  collectMediaIds(fields, previousDoc).forEach((id) => ids.add(id))
+  return refreshMediaUsage(req, ids)
 }
 
 /** One row per document that uses media. Internal: no API access, hidden in the admin. */
-export const MediaUsage: CollectionConfig = {
+const MediaUsage: CollectionConfig = {
   slug: USAGE,
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
@@ -228,26 +211,8 @@ export const MediaUsage: CollectionConfig = {
   ],
 }
 
-const trackCollection = (c: CollectionConfig): CollectionConfig => {
-  if (SKIP.has(c.slug) || c.auth || !mayUseMedia(c.fields)) return c
-  return {
-    ...c,
-    hooks: {
-      ...c.hooks,
-      afterChange: [...(c.hooks?.afterChange ?? []), afterChange],
-      afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete],
-    },
-  }
-}
-
-const trackGlobal = (g: GlobalConfig): GlobalConfig =>
-  mayUseMedia(g.fields)
-    ? { ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), globalAfterChange] } }
-    : g
-
-/** Payload plugin: adds usage tracking to every collection and global that can use media. */
+/** Payload plugin: adds the usage collection (the change pipeline keeps it up to date). */
 export const trackMediaUsage = (config: Config): Config => ({
   ...config,
-  collections: [...(config.collections ?? []).map(trackCollection), MediaUsage],
-  globals: (config.globals ?? []).map(trackGlobal),
+  collections: [...(config.collections ?? []), MediaUsage],
 })

@@ -11,7 +11,7 @@ import { collectMediaIds, mayUseMedia } from './usage'
  * Shown in the admin (media/MediaUsagePanel.tsx) and, for staff only, as the read-only
  * `usedIn` field of a single media item in the API. Readers never get it: it names drafts.
  */
-export type MediaUse = {
+type MediaUse = {
   /** 'collection' documents live at /admin/collections/<slug>/<id>; globals at /admin/globals/<slug>. */
   kind: 'collection' | 'global'
   slug: string

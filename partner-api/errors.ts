@@ -1,5 +1,5 @@
 /** One JSON error shape for everything the gateway refuses (documented in the OpenAPI `Error` schema). */
-export type ApiErrorBody = { errors: { message: string; parameter?: string; code?: string }[] }
+type ApiErrorBody = { errors: { message: string; parameter?: string; code?: string }[] }
 
 export class ApiError extends Error {
   constructor(

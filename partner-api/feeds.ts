@@ -1,19 +1,23 @@
 /**
- * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for statements, campaigns and both, per language and per
- * topic. Published items only (read through the public access rules), full text as HTML, and
- * every link absolute from SERVER_URL (never the request's Host).
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for programs, statements, campaigns and all three, per
+ * language and per topic. Published items only (read through the public access rules), full text
+ * as HTML, and every link absolute from SERVER_URL (never the request's Host).
  */
 import config from '@payload-config'
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import { getPayload, type Where } from 'payload'
 
 import { isLocale, type Locale } from '../content/locales'
+import { slugsWhere } from '../content/registry'
 import { plainText } from '../content/richText'
 import { serverURL } from '../platform/serverUrl'
-import { campaignPath, campaignsPath, homePath, localizedPath, statementPath, statementsPath, topicPath } from '../site/paths'
+import { PROPOSALS_BLOCK, CONTRIBUTIONS_BLOCK } from '../content/placements'
+import { hasBlock, internalHref, safeHref } from '../site/links'
+import { campaignPath, campaignsPath, homePath, localizedPath, programPath, programsPath, statementPath, statementsPath, topicPath } from '../site/paths'
 import { cacheGet, cacheSet, etagFor } from './cache'
 
-export type FeedKind = 'all' | 'statements' | 'campaigns'
+export type FeedKind = 'all' | 'programs' | 'statements' | 'campaigns'
+type Collection = Exclude<FeedKind, 'all'>
 export type FeedFormat = 'rss' | 'atom' | 'json'
 const FEED_SIZE = 50
 const EXT: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom', json: 'json' }
@@ -45,22 +49,75 @@ type Item = {
 const xml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
 
-function html(doc: any, collection: string): string {
+const absolute = (href: string) => (href.startsWith('/') ? `${serverURL()}${href}` : href)
+
+/** A statement's numbered proposals or a program's key activities, as HTML (anchors as on the page). */
+function structuredList(doc: any, collection: Collection): { block: string; html: string } | null {
+  if (collection === 'statements' && Array.isArray(doc.proposals) && doc.proposals.length) {
+    const items = doc.proposals.map((p: any, i: number) => `<li id="proposal-${i + 1}">${xml(p.text ?? '')}</li>`).join('')
+    return { block: PROPOSALS_BLOCK, html: `<ol>${items}</ol>` }
+  }
+  if (collection === 'programs' && Array.isArray(doc.keyActivities) && doc.keyActivities.length) {
+    const items = doc.keyActivities
+      .map((a: any) => `<li><strong>${xml(a.title ?? '')}</strong>${a.description ? `: ${xml(a.description)}` : ''}${a.funder?.name ? ` (${xml(a.funder.name)})` : ''}</li>`)
+      .join('')
+    return { block: CONTRIBUTIONS_BLOCK, html: `<ul>${items}</ul>` }
+  }
+  return null
+}
+
+/**
+ * The body as HTML with Lexical's own converters. Ours where a feed needs more: internal links
+ * and uploads become absolute addresses in the feed's language (a link to something the public
+ * may not see keeps its text), external links only for web, mail and phone addresses, and the
+ * structured list appears where the text marks its place (content/editor.ts), else after it.
+ */
+function html(doc: any, collection: Collection, locale: Locale): string {
+  const list = structuredList(doc, collection)
+  let placed = false
+  const link = ({ node, nodesToHTML }: any) => {
+    const children = nodesToHTML({ nodes: node.children }).join('')
+    const fields = node.fields ?? {}
+    const href = fields.linkType === 'internal' ? internalHref(locale, fields.doc) : safeHref(fields.url)
+    return href ? `<a href="${xml(absolute(href))}">${children}</a>` : children
+  }
+  const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
+    ...defaultConverters,
+    link,
+    autolink: link,
+    upload: ({ node }: any) => {
+      const m = node.value
+      if (!m || typeof m !== 'object' || !m.url) return ''
+      const src = xml(absolute(m.url))
+      if (String(m.mimeType ?? '').startsWith('image/')) return `<img src="${src}" alt="${xml(m.alt ?? '')}" width="${Number(m.width) || ''}" height="${Number(m.height) || ''}">`
+      return `<p><a href="${src}">${xml(m.pdf?.title || m.caption || m.filename || m.url)}</a></p>`
+    },
+    blocks: list
+      ? {
+          [list.block]: () => {
+            if (placed) return ''
+            placed = true
+            return list.html
+          },
+        }
+      : {},
+    unknown: () => '',
+  })
   let out = ''
   try {
-    if (doc.body?.root) out = convertLexicalToHTML({ data: doc.body, disableContainer: true })
+    if (doc.body?.root) out = convertLexicalToHTML({ data: doc.body, disableContainer: true, converters })
   } catch {
     out = `<p>${xml(plainText(doc.body))}</p>`
   }
-  if (collection === 'statements' && Array.isArray(doc.proposals) && doc.proposals.length) {
-    out += `<ol>${doc.proposals.map((p: any) => `<li>${xml(p.text ?? '')}</li>`).join('')}</ol>`
-  }
+  if (list && !(placed || hasBlock(doc.body, list.block))) out += list.html
   if (doc.withdrawal?.withdrawn) out = `<p><strong>Withdrawn.</strong> ${xml(doc.withdrawal.explanation ?? '')}</p>${out}`
   return out
 }
 
-function toItem(doc: any, collection: 'statements' | 'campaigns', locale: Locale): Item {
-  const path = collection === 'statements' ? statementPath(locale, doc.slug) : campaignPath(locale, doc.slug)
+const DETAIL: Record<Collection, (locale: Locale, slug: string) => string> = { programs: programPath, statements: statementPath, campaigns: campaignPath }
+
+function toItem(doc: any, collection: Collection, locale: Locale): Item {
+  const path = DETAIL[collection](locale, doc.slug)
   const url = `${serverURL()}${path}`
   const title = `${doc.withdrawal?.withdrawn ? '[Withdrawn] ' : ''}${doc.title ?? doc.slug}`
   // Every item carries some content (JSON Feed requires it): the body, else the summary, else the title.
@@ -70,7 +127,7 @@ function toItem(doc: any, collection: 'statements' | 'campaigns', locale: Locale
     url,
     title,
     summary: doc.summary ?? '',
-    html: html(doc, collection) || `<p>${xml(text)}</p>`,
+    html: html(doc, collection, locale) || `<p>${xml(text)}</p>`,
     text,
     published: doc.publishedAt ?? doc.firstPublishedAt ?? doc.createdAt,
     updated: doc.updatedAt,
@@ -81,7 +138,8 @@ function toItem(doc: any, collection: 'statements' | 'campaigns', locale: Locale
 
 async function items(locale: Locale, kind: FeedKind, topicId?: number | string): Promise<Item[]> {
   const payload = await getPayload({ config })
-  const collections = kind === 'all' ? (['statements', 'campaigns'] as const) : ([kind] as const)
+  // The site-wide feed: every type the registry gives feeds (content/registry.ts).
+  const collections = (kind === 'all' ? slugsWhere((t) => Boolean(t.feed)) : [kind]) as Collection[]
   const where: Where | undefined = topicId !== undefined ? { topics: { in: [topicId] } } : undefined
   const lists = await Promise.all(
     collections.map(async (collection) => {
@@ -188,8 +246,8 @@ function jsonFeed(c: Channel, list: Item[]): string {
 }
 
 const TITLES: Record<Locale, Record<FeedKind, string>> = {
-  en: { all: 'Statements and campaigns', statements: 'Statements', campaigns: 'Campaigns' },
-  ur: { all: 'بیانات اور مہمات', statements: 'بیانات', campaigns: 'مہمات' },
+  en: { all: 'Programs, statements and campaigns', programs: 'Programs', statements: 'Statements', campaigns: 'Campaigns' },
+  ur: { all: 'پروگرام، بیانات اور مہمات', programs: 'پروگرام', statements: 'بیانات', campaigns: 'مہمات' },
 }
 
 type Params = { params: Promise<{ locale: string; slug?: string }> }
@@ -212,7 +270,8 @@ export function feedRoute(kind: FeedKind, format: FeedFormat) {
       const settings: any = await payload.findGlobal({ slug: 'site-settings', locale, depth: 0, overrideAccess: false }).catch(() => null)
       const org = settings?.organisationName || 'Daleel'
       const list = await items(locale, kind, topic?.id)
-      const home = `${serverURL()}${topic ? topicPath(locale, slug!) : kind === 'statements' ? statementsPath(locale) : kind === 'campaigns' ? campaignsPath(locale) : homePath(locale)}`
+      const index = { all: homePath, programs: programsPath, statements: statementsPath, campaigns: campaignsPath }[kind]
+      const home = `${serverURL()}${topic ? topicPath(locale, slug!) : index(locale)}`
       const channel: Channel = {
         title: `${org}: ${topic ? `${topic.name} — ` : ''}${TITLES[locale][kind]}`,
         description: topic?.description || settings?.tagline || `${TITLES[locale][kind]} — ${org}`,
@@ -223,7 +282,10 @@ export function feedRoute(kind: FeedKind, format: FeedFormat) {
       }
       const body = format === 'rss' ? rss(channel, list) : format === 'atom' ? atom(channel, list) : jsonFeed(channel, list)
       entry = { status: 200, body, contentType: TYPES[format], etag: etagFor(body) }
-      await cacheSet(key, entry)
+      // Dropped when anything it lists changes, its topic, or the site's name (content/changes/subscribers/apiCache.ts).
+      const tags = [...(kind === 'all' ? slugsWhere((t) => Boolean(t.feed)) : [kind]).map((c) => `list:${c}`), 'global:site-settings']
+      if (topic) tags.push(`doc:topics:${topic.id}`)
+      await cacheSet(key, entry, tags)
     }
     const headers = {
       'Content-Type': entry.contentType,

@@ -2,33 +2,43 @@
  * The partner-facing front of /api: wraps Payload's REST and GraphQL route handlers (still doing
  * all the real work) with CORS, partner-key checks, rate limits, query caps, ETags and a response
  * cache. Staff (admin sessions) pass straight through, except for login/forgot-password limits.
+ *
+ * Everything here is judged on the request as Payload will execute it, not as it arrived: the
+ * path as Next.js decodes it and Payload matches it (without regard to case), GraphQL with its
+ * variables, defaults and fragments, and no method override (Payload's POST-as-GET) for anyone
+ * outside the staff. Bodies from callers who are not staff are bounded before anyone reads them.
  */
 import type { SanitizedConfig } from 'payload'
 import { executeAuthStrategies, getPayload } from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { requestClientAddress } from '../platform/clientAddress.mjs'
 import { serverURL } from '../platform/serverUrl'
 import { cacheGet, cacheKey, cacheSet, etagFor, type CachedResponse } from './cache'
 import { ApiError, jsonResponse } from './errors'
-import { inspectGraphQL } from './graphqlGuard'
+import { graphQLRefusal, inspectGraphQL, type GraphQLInfo } from './graphqlGuard'
 import { findPartnerKey, KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, type PartnerKeyState } from './partnerKeys'
 import { isPublicCollection } from './publicSchema'
 import { guardQuery } from './queryGuard'
-import { consume, peek, rateHeaders, type RateResult } from './rateLimit'
+import { addressKey, consume, peek, rateHeaders, type RateResult } from './rateLimit'
 import { apiSettings } from './settings'
 
 type Handler = (request: Request, ctx: { params: Promise<{ slug?: string[] }> }) => Promise<Response>
 type Caller = { kind: 'anonymous' } | { kind: 'partner'; key: PartnerKeyState } | { kind: 'staff' }
 
 const READ_METHODS = new Set(['GET', 'HEAD'])
-const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
+export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
+/** Payload's POST-as-GET headers (handleEndpoints): the body becomes the query. */
+const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+/** The largest body a caller who is not staff may send (a sign-in, a GraphQL query). */
+const MAX_PUBLIC_BODY = 64 * 1024
 
-/** The caller's address as set by the reverse proxy in front of the app (see docs/api.md). */
+/** The caller's address: worked out by the front server from the socket (platform/clientAddress.mjs). */
 export function clientIp(headers: Headers): string {
-  return headers.get('x-real-ip')?.trim() || headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
+  return requestClientAddress(headers)
 }
 
-function sameOrigin(origin: string | null): boolean {
+export function sameOrigin(origin: string | null): boolean {
   if (!origin) return true
   try {
     return new URL(origin).origin === new URL(serverURL()).origin
@@ -60,16 +70,71 @@ async function identify(request: Request, config: SanitizedConfig): Promise<Call
   return { kind: 'anonymous' }
 }
 
-function loginBucket(kind: 'rest' | 'graphql', segments: string[], method: string, mutations: string[]) {
-  if (kind === 'rest' && method === 'POST' && segments[0] === 'users') {
-    if (segments[1] === 'login') return 'login' as const
-    if (segments[1] === 'forgot-password') return 'forgot-password' as const
+/**
+ * The path segments after /api/ as Payload routes them: Next.js hands the route decoded
+ * segments (Payload re-encodes and matches those, ignoring case), so `/api/users/%6Cogin` and
+ * `/api/users/LOGIN` are the login endpoint. Endpoint words are compared lower-cased here.
+ */
+async function routeSegments(url: URL, ctx: { params: Promise<{ slug?: string[] }> }): Promise<string[]> {
+  const params = await ctx?.params
+  if (Array.isArray(params?.slug)) return params.slug.filter(Boolean)
+  return url.pathname
+    .replace(/^\/api\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s)
+      } catch {
+        return s
+      }
+    })
+}
+
+type SignIn = { bucket: 'login' | 'forgot-password'; attempts: number; aliases: string[] }
+
+function signInBucket(config: SanitizedConfig, kind: 'rest' | 'graphql', segments: string[], method: string, graphql: GraphQLInfo | null): SignIn | null {
+  if (kind === 'rest' && method === 'POST') {
+    const auth = config.collections.find((c) => c.slug === segments[0] && c.auth && !c.auth.disableLocalStrategy)
+    const endpoint = segments[1]?.toLowerCase()
+    if (auth && segments.length === 2 && endpoint === 'login') return { bucket: 'login', attempts: 1, aliases: [] }
+    if (auth && segments.length === 2 && endpoint === 'forgot-password') return { bucket: 'forgot-password', attempts: 1, aliases: [] }
   }
-  if (kind === 'graphql') {
-    if (mutations.some((m) => /^login/.test(m))) return 'login' as const
-    if (mutations.some((m) => /^forgotPassword/.test(m))) return 'forgot-password' as const
+  if (kind === 'graphql' && graphql?.operation === 'mutation') {
+    // Every sign-in in the document counts: `a: loginUser(…) b: loginUser(…)` is two guesses.
+    const logins = graphql.fields.filter((f) => /^login[A-Z]/.test(f.name))
+    if (logins.length) return { bucket: 'login', attempts: logins.length, aliases: logins.map((f) => f.alias) }
+    const forgot = graphql.fields.filter((f) => /^forgotPassword[A-Z]/.test(f.name))
+    if (forgot.length) return { bucket: 'forgot-password', attempts: forgot.length, aliases: [] }
   }
   return null
+}
+
+/** Reads at most `limit` bytes of the body; null when it is larger (nothing more is read). */
+async function boundedBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limit) return null
+  if (!request.body) return new Uint8Array()
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.byteLength
+  }
+  return out
 }
 
 export function withGateway(configPromise: Promise<SanitizedConfig> | SanitizedConfig, kind: 'rest' | 'graphql', handler: Handler): Handler {
@@ -85,10 +150,12 @@ export function withGateway(configPromise: Promise<SanitizedConfig> | SanitizedC
   }
 }
 
-async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: Handler, request: Request, ctx: { params: Promise<{ slug?: string[] }> }) {
+async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: Handler, incoming: Request, ctx: { params: Promise<{ slug?: string[] }> }) {
+  let request = incoming
   const url = new URL(request.url)
   const method = request.method.toUpperCase()
-  const segments = kind === 'rest' ? url.pathname.replace(/^\/api\/?/, '').split('/').filter(Boolean) : ['graphql']
+  const segments = kind === 'rest' ? await routeSegments(url, ctx) : ['graphql']
+  const endpoint = segments.slice(1).map((s) => s.toLowerCase())
   const origin = request.headers.get('origin')
   const crossOrigin = !sameOrigin(origin)
   const cors: Record<string, string> = crossOrigin ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED } : {}
@@ -110,9 +177,10 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     return jsonResponse(403, new ApiError(403, 'Cross-origin requests may only read (GET or HEAD).', 'Origin', 'cross_origin').body(), cors)
   }
 
+  const uploadCollection = config.collections.some((c) => c.slug === segments[0] && c.upload)
   // Media files (/api/<uploads>/file/<name>) are static assets that pages and Next's image
   // optimiser fetch many at a time: no API limits or caps, access is still Payload's.
-  if (kind === 'rest' && READ_METHODS.has(method) && segments[1] === 'file' && config.collections.some((c) => c.slug === segments[0] && c.upload)) {
+  if (kind === 'rest' && READ_METHODS.has(method) && uploadCollection && endpoint[0] === 'file') {
     return withHeaders(await handler(request, ctx), cors)
   }
 
@@ -120,39 +188,60 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   const caller = await identify(request, config)
   if (caller instanceof ApiError) {
     // Count failed keys against the address, so guessing keys is as slow as anonymous reading.
-    const rate = await consume('anonymous', ip)
+    const rate = await consume('anonymous', addressKey(ip))
     if (!rate.allowed) return jsonResponse(429, tooMany(rate), { ...cors, ...rateHeaders(rate) })
     return jsonResponse(401, caller.body(), { ...cors, ...rateHeaders(rate), 'WWW-Authenticate': `${PARTNER_KEYS} API-Key` })
   }
 
-  // GraphQL: look inside the body (a clone, the original still goes to Payload).
-  let mutations: string[] = []
-  let graphqlMutation = false
-  let graphqlTouchesVersions = false
-  if (kind === 'graphql' && method === 'POST' && caller.kind !== 'staff') {
-    const info = inspectGraphQL(await request.clone().text())
-    mutations = info.mutations
-    graphqlMutation = info.hasMutation
-    graphqlTouchesVersions = info.topLevel.some((f) => /^versions?[A-Z]/.test(f))
-    if (crossOrigin && graphqlMutation) {
-      return jsonResponse(403, new ApiError(403, 'Cross-origin requests may only read.', 'Origin', 'cross_origin').body(), cors)
+  let graphql: GraphQLInfo | null = null
+  if (caller.kind !== 'staff') {
+    // Payload runs POST + override header as a GET whose query is the body, past every check a
+    // GET gets here. Nobody outside the staff needs it (a GET does the same): refuse it.
+    const override = OVERRIDE_HEADERS.find((h) => request.headers.has(h))
+    if (override) {
+      return jsonResponse(
+        400,
+        new ApiError(400, 'Method override is not available on the public API: send the query as a GET request.', override, 'method_override').body(),
+        cors,
+      )
+    }
+    if (!READ_METHODS.has(method) && method !== 'OPTIONS') {
+      // Uploads are for staff: refuse a multipart body before anything reads it.
+      if (/^multipart\//i.test(request.headers.get('content-type') ?? '')) {
+        return jsonResponse(403, new ApiError(403, 'Uploading files needs a staff sign-in.', 'Content-Type', 'forbidden').body(), cors)
+      }
+      const body = await boundedBody(request, MAX_PUBLIC_BODY)
+      if (!body) {
+        return jsonResponse(413, new ApiError(413, `The request body is larger than ${MAX_PUBLIC_BODY / 1024} KB.`, 'body', 'too_large').body(), cors)
+      }
+      request = new Request(request.url, { method: request.method, headers: request.headers, body: body as BodyInit, signal: request.signal })
+    }
+    if (kind === 'graphql' && method === 'POST') {
+      graphql = inspectGraphQL(await request.clone().text())
+      if (crossOrigin && graphql.operation !== 'query') {
+        return jsonResponse(403, new ApiError(403, 'Cross-origin requests may only read.', 'Origin', 'cross_origin').body(), cors)
+      }
     }
   }
 
-  // Login and forgot-password: stricter limits per address, for everyone.
+  // Login and forgot-password: stricter limits per address, for everyone, however the endpoint
+  // is spelled and however many attempts one GraphQL document carries.
   // Login counts failed attempts only (staff who sign in correctly are never slowed down);
   // forgot-password counts every request, since its answer never says whether it worked.
-  const strict = loginBucket(kind, segments, method, mutations)
-  if (strict === 'login') {
-    const before = await peek('login', ip)
-    if (!before.allowed) return jsonResponse(429, tooMany(before), { ...cors, ...rateHeaders(before) })
+  const signIn = signInBucket(config, kind, segments, method, graphql)
+  if (signIn?.bucket === 'login') {
+    const before = await peek('login', addressKey(ip))
+    if (!before.allowed || before.remaining < signIn.attempts) {
+      const refused = { ...before, allowed: false }
+      return jsonResponse(429, tooMany(refused), { ...cors, ...rateHeaders(refused) })
+    }
     const res = await handler(request, ctx)
-    const failed = res.status >= 400 || (kind === 'graphql' && (await res.clone().text()).includes('"errors"'))
-    const rate = failed ? await consume('login', ip) : before
-    return withHeaders(res, { ...cors, ...rateHeaders(rate), 'Cache-Control': 'no-store' })
+    const failed = await failedSignIns(res, kind, signIn)
+    const rate = failed ? await consume('login', addressKey(ip), failed) : before
+    return withHeaders(res, { ...cors, ...rateHeaders({ ...rate, allowed: true }), 'Cache-Control': 'no-store' })
   }
-  if (strict) {
-    const rate = await consume(strict, ip)
+  if (signIn) {
+    const rate = await consume(signIn.bucket, addressKey(ip), signIn.attempts)
     if (!rate.allowed) return jsonResponse(429, tooMany(rate), { ...cors, ...rateHeaders(rate) })
     return withHeaders(await handler(request, ctx), { ...cors, ...rateHeaders(rate), 'Cache-Control': 'no-store' })
   }
@@ -162,12 +251,14 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     return withHeaders(res, { 'Cache-Control': 'private, no-store' })
   }
 
+  // One GraphQL document can ask for many lists at once: each top-level field counts.
+  const cost = graphql ? Math.max(1, graphql.fields.length) : 1
   let rate: RateResult
   if (caller.kind === 'partner') {
-    rate = await consume('partner', String(caller.key.id))
+    rate = await consume('partner', String(caller.key.id), cost)
     recordUsage(await getPayload({ config }), caller.key.id)
   } else {
-    rate = await consume('anonymous', ip)
+    rate = await consume('anonymous', addressKey(ip), cost)
   }
   const headers = { ...cors, ...rateHeaders(rate) }
   if (!rate.allowed) return jsonResponse(429, tooMany(rate), headers)
@@ -175,20 +266,24 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   const refuse = (e: ApiError) => jsonResponse(e.status, e.body(), headers)
 
   // Version history holds drafts: never for anyone outside the staff, whatever a collection says.
-  if (kind === 'rest' && (segments[1] === 'versions' || (segments[0] === 'globals' && segments[2] === 'versions'))) {
+  if (kind === 'rest' && (endpoint[0] === 'versions' || (segments[0] === 'globals' && endpoint[1] === 'versions'))) {
     return refuse(new ApiError(403, 'Version history is only available to staff.', undefined, 'forbidden'))
   }
-  if (kind === 'graphql' && caller.kind === 'partner' && mutations.length === 0 && graphqlTouchesVersions) {
-    return refuse(new ApiError(403, 'Version history is only available to staff.', 'query', 'forbidden'))
+  // GraphQL: public collections and globals only; partners never write (graphqlGuard.ts).
+  if (graphql) {
+    const refusal = graphQLRefusal(config, graphql, caller.kind)
+    if (refusal) return refuse(refusal)
   }
 
+  // Site search (/api/search) reads the published-only search index (search/api.ts).
+  const publicTarget =
+    segments[0] === 'globals' || segments[0] === 'search' || config.collections.some((c) => c.slug === segments[0] && isPublicCollection(c))
   if (caller.kind === 'partner') {
-    const isMe = segments[0] === PARTNER_KEYS && segments[1] === 'me' && READ_METHODS.has(method)
-    if ((kind === 'rest' && !READ_METHODS.has(method) && method !== 'OPTIONS') || graphqlMutation) {
+    const isMe = segments[0] === PARTNER_KEYS && endpoint[0] === 'me' && segments.length === 2 && READ_METHODS.has(method)
+    if (kind === 'rest' && !READ_METHODS.has(method) && method !== 'OPTIONS') {
       return refuse(new ApiError(403, 'Partner keys are read-only: they cannot create, change or delete anything.', 'Authorization', 'read_only'))
     }
     // A key reads public collections and globals only; Payload's internal collections are not for it.
-    const publicTarget = segments[0] === 'globals' || config.collections.some((c) => c.slug === segments[0] && isPublicCollection(c))
     if (kind === 'rest' && !isMe && !publicTarget) {
       return refuse(new ApiError(403, 'Partner keys read published content only.', 'Authorization', 'forbidden'))
     }
@@ -200,25 +295,34 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       if (config.collections.some((c) => c.slug === segments[0]) && !allowed.includes(segments[0])) {
         return refuse(new ApiError(403, `This key may read only: ${allowed.join(', ')}.`, 'Authorization', 'collection_not_allowed'))
       }
+      // A search answer is cached by its address, so the address must say which types it covers.
+      if (segments[0] === 'search' && !allowed.includes(url.searchParams.get('type') ?? '')) {
+        return refuse(new ApiError(403, `This key may search only: ${allowed.join(', ')}. Add type=… to the query.`, 'type', 'collection_not_allowed'))
+      }
     }
   }
 
   if (kind === 'rest' && READ_METHODS.has(method)) {
     try {
-      const idType = (await getPayload({ config })).db.defaultIDType === 'number' ? 'number' : 'text'
-      guardQuery(config, segments, url.search, idType)
+      const db = (await getPayload({ config })).db as unknown as { defaultIDType: string; operators?: Record<string, unknown> }
+      const idType = db.defaultIDType === 'number' ? 'number' : 'text'
+      guardQuery(config, segments, url.search, idType, db.operators ? Object.keys(db.operators) : undefined)
     } catch (e) {
       if (e instanceof ApiError) return refuse(e)
       throw e
     }
   }
 
-  const cacheable = kind === 'rest' && READ_METHODS.has(method) && segments[0] !== PARTNER_KEYS && !segments.includes('me')
-  const s = apiSettings()
-  const cacheControl = `${caller.kind === 'partner' ? 'private' : 'public'}, max-age=${s.cacheMaxAge}, stale-while-revalidate=${s.cacheStaleWhileRevalidate}`
+  // Only public content is cached, for readers and partners alike: never another endpoint (the
+  // jobs runner answers a cron's secret; its answer is not the next caller's), and never a
+  // request that carries credentials other than a partner key.
+  const otherCredentials = caller.kind === 'anonymous' && Boolean(request.headers.get('authorization'))
+  const cacheable = kind === 'rest' && READ_METHODS.has(method) && publicTarget && !otherCredentials && !endpoint.includes('me')
+  const cacheControl = cachedCacheControl(caller.kind === 'partner')
   const key = cacheable ? cacheKey(url, caller.kind === 'partner' ? 'partner' : 'anonymous') : ''
 
   let entry: CachedResponse | null = cacheable ? await cacheGet(key) : null
+  const hit = Boolean(entry)
   let res: Response | null = null
   if (!entry) {
     res = await handler(request, ctx)
@@ -230,12 +334,15 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     }
   }
 
-  // An answer to someone not signed in must not be reused once they sign in (the admin's login page
-  // asks /api/users/me before login, and a browser would otherwise keep the "nobody" answer for a
-  // minute after it): it varies by cookie, and answers about the caller (`me`) are never stored.
-  const vary = 'Authorization, Cookie'
   if (entry) {
-    const h: Record<string, string> = { ...headers, ETag: entry.etag, 'Cache-Control': cacheControl, Vary: vary }
+    // The same answer server.mjs gives from the cache without entering Next (partner-api/fastPath.ts).
+    const h: Record<string, string> = {
+      ...headers,
+      ETag: entry.etag,
+      'Cache-Control': cacheControl,
+      Vary: 'Authorization',
+      'X-Daleel-API-Cache': hit ? 'HIT' : 'MISS',
+    }
     const inm = request.headers.get('if-none-match')
     if (inm && inm.split(',').some((t) => t.trim() === entry!.etag || t.trim() === '*')) {
       return new Response(null, { status: 304, headers: h })
@@ -252,9 +359,26 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   if (res.status >= 500) {
     return jsonResponse(res.status, { errors: [{ message: 'Something went wrong on our side. Please try again later.' }] }, headers)
   }
-  return withHeaders(res, { ...headers, Vary: vary, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
+  return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
 }
 
-function tooMany(rate: RateResult) {
+/** How many sign-ins in this response failed (REST: the status; GraphQL: each login field left empty). */
+async function failedSignIns(res: Response, kind: 'rest' | 'graphql', signIn: SignIn): Promise<number> {
+  if (kind === 'rest') return res.status >= 400 ? 1 : 0
+  try {
+    const body = JSON.parse(await res.clone().text()) as { data?: Record<string, unknown> | null }
+    return signIn.aliases.filter((alias) => !body?.data?.[alias]).length
+  } catch {
+    return signIn.attempts
+  }
+}
+
+export function tooMany(rate: RateResult) {
   return new ApiError(429, `Too many requests: the limit is ${rate.limit} per window. Try again in ${rate.resetSeconds} s.`, undefined, 'rate_limited').body()
+}
+
+/** Cache-Control of a cached answer: partners' answers are private to them, anonymous ones shared. */
+export function cachedCacheControl(partner: boolean): string {
+  const s = apiSettings()
+  return `${partner ? 'private' : 'public'}, max-age=${s.cacheMaxAge}, stale-while-revalidate=${s.cacheStaleWhileRevalidate}`
 }

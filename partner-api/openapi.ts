@@ -7,7 +7,11 @@
 import type { SanitizedConfig } from 'payload'
 
 import { localeCodes } from '../content/locales'
+import { hasDrafts } from '../content/schema'
 import { serverURL } from '../platform/serverUrl'
+import { englishText } from '../translations/labels'
+import { searchOpenAPI } from '../search/openapi'
+import { searchableTypes } from '../search/specs'
 import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT, MAX_PAGE, WHERE_OPERATORS } from './queryGuard'
 import { collectionFields, isPublicCollection, readableFields, type FieldInfo } from './publicSchema'
 import { apiSettings } from './settings'
@@ -16,7 +20,7 @@ type Schema = Record<string, unknown>
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const ID: Schema = { anyOf: [{ type: 'integer' }, { type: 'string' }], description: 'Document ID.' }
 
-export function schemaName(slug: string): string {
+function schemaName(slug: string): string {
   return slug
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
@@ -24,15 +28,9 @@ export function schemaName(slug: string): string {
     .join('')
 }
 
+// Labels are written in both admin languages ({ en, ur }); the OpenAPI document is in English.
 function label(collection: { labels?: { plural?: unknown; singular?: unknown }; slug: string }, which: 'plural' | 'singular') {
-  return englishLabel(collection.labels?.[which], collection.slug)
-}
-
-/** Labels are written in both admin languages ({ en, ur }); the OpenAPI document is in English. */
-function englishLabel(l: unknown, fallback: string): string {
-  if (typeof l === 'string') return l
-  const en = l && typeof l === 'object' ? (l as { en?: unknown }).en : undefined
-  return typeof en === 'string' ? en : fallback
+  return englishText(collection.labels?.[which]) ?? collection.slug
 }
 
 function fieldSchema(field: FieldInfo, publicSlugs: Set<string>): Schema {
@@ -179,7 +177,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     const fields = collectionFields(c)
     const doc = objectSchema(fields, publicSlugs)
     doc.required = ['id']
-    doc.description = typeof c.admin?.description === 'string' ? c.admin.description : undefined
+    doc.description = englishText(c.admin?.description)
     schemas[name] = doc
     schemas[`${name}List`] = {
       type: 'object',
@@ -198,7 +196,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       },
     }
     const filterable = fields.filter((f) => !['richText', 'json', 'blocks'].includes(f.type)).map((f) => f.name)
-    const drafts = Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts)
+    const drafts = hasDrafts(c)
     const okHeaders = {
       ...headerRefs,
       ETag: { description: 'Send it back as If-None-Match to get 304 when nothing changed.', schema: { type: 'string' } },
@@ -257,12 +255,22 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       get: {
         operationId: `get${name}`,
         tags: ['Site'],
-        summary: englishLabel(g.label, g.slug),
+        summary: englishText(g.label) ?? g.slug,
         parameters: [depthParam, ...localeParams],
         responses: { '200': { description: 'The global.', headers: headerRefs, content: { 'application/json': { schema: ref(name) } } }, ...commonErrors },
       },
     }
   }
+
+  // Site search (search/openapi.ts).
+  const search = searchOpenAPI({
+    types: searchableTypes(config),
+    errors: commonErrors,
+    headers: { ...headerRefs, ETag: { description: 'Send it back as If-None-Match to get 304 when nothing changed.', schema: { type: 'string' } } },
+    searchPerMinute: s.searchPerMinute,
+  })
+  paths['/api/search'] = search.path
+  Object.assign(schemas, search.schemas)
 
   return {
     openapi: '3.1.0',
@@ -270,7 +278,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       title: 'Daleel public API',
       version: '1.0.0',
       description: [
-        'Read-only JSON API for published content (statements, campaigns, programs, offices, people, topics, organisations, media).',
+        `Read-only JSON API for published content (${collections.map((c) => label(c, 'plural').toLowerCase()).join(', ')}).`,
         `Anonymous use is open: ${s.anonymousPerMinute} requests a minute per address. A partner key (ask the organisation) raises that to ${s.partnerPerMinute} a minute per key.`,
         `Caps for everyone: limit ≤ ${MAX_LIMIT} (default ${DEFAULT_LIMIT}), depth ≤ ${MAX_DEPTH}; limit=0 and pagination=false are refused; drafts are never available.`,
         'Errors are JSON: `{"errors":[{"message","parameter","code"}]}`. Unknown fields in responses may be added over time: ignore what you do not use.',
@@ -278,7 +286,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     },
     servers: [{ url: serverURL() }],
     security: [{}, { partnerKey: [] }],
-    tags: collections.map((c) => ({ name: label(c, 'plural'), description: englishLabel(c.admin?.description, '') || undefined })),
+    tags: [...collections.map((c) => ({ name: label(c, 'plural'), description: englishText(c.admin?.description) || undefined })), search.tag],
     paths,
     components: {
       schemas,

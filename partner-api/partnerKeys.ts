@@ -3,8 +3,9 @@
  *
  * Lookups: the gateway must know a key's state (revoked, expired, allowed collections) before
  * Payload runs. The document is found by the same HMAC index Payload's API-key strategy uses, and
- * remembered for a few seconds; any change to a key in this process drops the memory at once, so
- * a revocation is immediate here and takes at most KEY_TTL_MS on other servers.
+ * remembered for a few minutes: any change to a key drops the memory at once on every server (the
+ * change pipeline's apiCache subscriber, through Redis with several servers), so a revocation is
+ * immediate; expiry dates are checked on every use.
  *
  * Usage: writing lastUsedAt/requestCount on every request would turn every read into a write.
  * Counts are added up in memory and written at most every FLUSH_MS per key (and on demand in
@@ -15,7 +16,7 @@ import type { Payload } from 'payload'
 
 export const PARTNER_KEYS = 'partner-keys'
 export const KEY_HEADER_PREFIX = `${PARTNER_KEYS} API-Key `
-const KEY_TTL_MS = 10_000
+const KEY_TTL_MS = 5 * 60_000
 const FLUSH_MS = 30_000
 
 export type PartnerKeyState = {
@@ -37,10 +38,16 @@ export function generatePartnerKey(): string {
   return `dlk_${crypto.randomBytes(32).toString('base64url')}`
 }
 
+/** The remembered state of a key, without asking the database (undefined: not remembered). */
+export function rememberedPartnerKey(payload: Payload, key: string): PartnerKeyState | null | undefined {
+  const hit = lookups.get(crypto.createHmac('sha256', payload.secret).update(key).digest('hex'))
+  return hit && Date.now() - hit.at < KEY_TTL_MS ? hit.state : undefined
+}
+
 export async function findPartnerKey(payload: Payload, key: string): Promise<PartnerKeyState | null> {
+  const remembered = rememberedPartnerKey(payload, key)
+  if (remembered !== undefined) return remembered
   const index = crypto.createHmac('sha256', payload.secret).update(key).digest('hex')
-  const hit = lookups.get(index)
-  if (hit && Date.now() - hit.at < KEY_TTL_MS) return hit.state
   const found = await payload.find({
     collection: PARTNER_KEYS as 'partner-keys',
     where: { apiKeyIndex: { equals: index } },

@@ -3,7 +3,10 @@
  * which of their fields are readable. The query guard and the OpenAPI generator both read this, so
  * "what may be filtered on" and "what is documented" come from one place: the config itself.
  */
-import type { CollectionConfig, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Field, SanitizedCollectionConfig } from 'payload'
+
+import { hasDrafts } from '../content/schema'
+import { englishText } from '../translations/labels'
 
 export type FieldInfo = {
   name: string
@@ -19,7 +22,7 @@ export type FieldInfo = {
 }
 
 /** Never readable, filterable or sortable by anyone outside the staff, whatever the collection. */
-export const SENSITIVE_FIELDS = new Set([
+const SENSITIVE_FIELDS = new Set([
   'password',
   'hash',
   'salt',
@@ -63,9 +66,6 @@ export function isPublicCollection(collection: AnyCollection): boolean {
   return allowsAnonymous(collection.access?.read) !== false
 }
 
-export function publicCollections(config: SanitizedConfig | { collections?: AnyCollection[] }): AnyCollection[] {
-  return (config.collections ?? []).filter(isPublicCollection)
-}
 
 function readableField(field: Field): boolean {
   if (!('name' in field) || !field.name) return true
@@ -76,8 +76,8 @@ function readableField(field: Field): boolean {
 }
 
 function describe(field: Field): string | undefined {
-  const d = (field as { admin?: { description?: unknown } }).admin?.description
-  return typeof d === 'string' ? d : undefined
+  // Descriptions are written in both admin languages ({ en, ur }); the API documents them in English.
+  return englishText((field as { admin?: { description?: unknown } }).admin?.description)
 }
 
 /** Flattens presentational wrappers (row, collapsible, unnamed tabs) into the data fields they hold. */
@@ -129,13 +129,13 @@ export function readableFields(fields: Field[], parentLocalized = false): FieldI
 }
 
 /** Fields every document carries besides the configured ones. */
-export function systemFields(collection: AnyCollection): FieldInfo[] {
+function systemFields(collection: AnyCollection): FieldInfo[] {
   const base: FieldInfo[] = [
     { name: 'id', type: 'id', localized: false, required: true, hasMany: false },
     { name: 'createdAt', type: 'date', localized: false, required: true, hasMany: false },
     { name: 'updatedAt', type: 'date', localized: false, required: true, hasMany: false },
   ]
-  if (collection.versions && typeof collection.versions === 'object' && collection.versions.drafts) {
+  if (hasDrafts(collection)) {
     base.push({ name: '_status', type: 'select', localized: false, required: false, hasMany: false, options: ['published'] })
   }
   if (collection.upload) {

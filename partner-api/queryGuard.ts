@@ -123,7 +123,9 @@ function checkValue(key: string, op: string, value: unknown, field: FieldInfo | 
   }
 }
 
-function checkWhere(where: unknown, fields: FieldInfo[], lookup: Lookup, collection: string, state: { count: number; idType: 'number' | 'text' }, nesting = 0) {
+type WhereState = { count: number; idType: 'number' | 'text'; operators?: readonly string[] }
+
+function checkWhere(where: unknown, fields: FieldInfo[], lookup: Lookup, collection: string, state: WhereState, nesting = 0) {
   if (!where || typeof where !== 'object' || Array.isArray(where)) {
     throw new ApiError(400, '`where` must be an object like where[field][operator]=value.', 'where', 'malformed_where')
   }
@@ -142,6 +144,11 @@ function checkWhere(where: unknown, fields: FieldInfo[], lookup: Lookup, collect
     for (const op of Object.keys(value)) {
       if (!(WHERE_OPERATORS as readonly string[]).includes(op)) {
         throw new ApiError(400, `Unknown operator \`${op}\` in where[${key}]. Use one of: ${WHERE_OPERATORS.join(', ')}.`, 'where', 'unknown_operator')
+      }
+      // An operator the database adapter does not implement (SQLite's has no `all`, nor geometry)
+      // would fail inside it with a 500: say so instead.
+      if (state.operators && !state.operators.includes(op)) {
+        throw new ApiError(400, `\`${op}\` is not available on this site's database (in where[${key}]). Use equals, in or several conditions in where[and].`, 'where', 'unknown_operator')
       }
       // Geometry operators only make sense on point fields (elsewhere the database adapter fails).
       if (GEO_OPERATORS.has(op) && field?.type !== 'point') {
@@ -188,13 +195,20 @@ function checkSelect(name: 'select' | 'populate', value: unknown, fields: FieldI
   walk(value as Record<string, unknown>, '')
 }
 
-export type GuardResult = { collection?: string }
+type GuardResult = { collection?: string }
 
 /**
  * Validates a non-staff REST GET. `segments` are the path parts after /api/. Throws ApiError.
  * Only collection reads (list and by id) and globals are checked: other GET endpoints take no such params.
  */
-export function guardQuery(config: SanitizedConfig, segments: string[], search: string, idType: 'number' | 'text' = 'text'): GuardResult {
+export function guardQuery(
+  config: SanitizedConfig,
+  segments: string[],
+  search: string,
+  idType: 'number' | 'text' = 'text',
+  /** The where operators the database adapter implements, when it says (SQLite's does; MongoDB's has them all). */
+  operators?: readonly string[],
+): GuardResult {
   const raw = search.startsWith('?') ? search.slice(1) : search
   if (raw.length > MAX_QUERY_LENGTH) throw new ApiError(400, `The query string is longer than ${MAX_QUERY_LENGTH} characters.`, 'query')
   let decodedKeys: string[] = []
@@ -244,7 +258,7 @@ export function guardQuery(config: SanitizedConfig, segments: string[], search: 
     if (query.pagination !== undefined && query.pagination !== 'true') {
       throw new ApiError(400, '`pagination=false` is not available: page through results instead.', 'pagination')
     }
-    if (query.where !== undefined) checkWhere(query.where, fields, lookup, slug, { count: 0, idType })
+    if (query.where !== undefined) checkWhere(query.where, fields, lookup, slug, { count: 0, idType, operators })
     if (query.sort !== undefined) {
       const sorts = Array.isArray(query.sort) ? query.sort : typeof query.sort === 'string' ? query.sort.split(',') : null
       if (!sorts) throw new ApiError(400, '`sort` must be a field name, optionally with a leading minus.', 'sort')
@@ -257,7 +271,7 @@ export function guardQuery(config: SanitizedConfig, segments: string[], search: 
       }
     }
   } else if (query.where !== undefined) {
-    checkWhere(query.where, fields, lookup, slug, { count: 0, idType })
+    checkWhere(query.where, fields, lookup, slug, { count: 0, idType, operators })
   }
   if (query.select !== undefined) checkSelect('select', query.select, fields, lookup, slug)
   if (query.populate !== undefined) checkSelect('populate', query.populate, fields, lookup, slug)

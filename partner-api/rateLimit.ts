@@ -2,12 +2,13 @@
  * Rate limits with rate-limiter-flexible: counts in memory by default, in Redis when REDIS_URL is
  * set (with an in-memory insurance limiter if Redis is unreachable, so the API keeps answering).
  */
+import ipaddr from 'ipaddr.js'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { redis } from '../platform/redis'
 import { apiSettings } from './settings'
 
-export type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password'
+type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password' | 'search'
 
 type Limiter = { limiter: RateLimiterAbstract; points: number }
 let limiters: Promise<Record<Bucket, Limiter>> | null = null
@@ -25,6 +26,7 @@ async function build(): Promise<Record<Bucket, Limiter>> {
   return {
     anonymous: make('anon', s.anonymousPerMinute, 60),
     partner: make('partner', s.partnerPerMinute, 60),
+    search: make('search', s.searchPerMinute, 60),
     login: make('login', s.loginPerWindow, s.loginWindowSeconds),
     'forgot-password': make('forgot', s.forgotPerWindow, s.forgotWindowSeconds),
   }
@@ -37,11 +39,29 @@ export function resetRateLimits() {
 
 export type RateResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
 
-export async function consume(bucket: Bucket, key: string): Promise<RateResult> {
+/**
+ * The bucket key for a caller's address. An IPv6 subscriber is usually given a whole /64 (2^64
+ * addresses to rotate through), so IPv6 callers are counted per /64; IPv4 per address.
+ */
+export function addressKey(address: string): string {
+  try {
+    const parsed = ipaddr.process(address)
+    if (parsed.kind() === 'ipv6') {
+      const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16))
+      return `${parts.join(':')}::/64`
+    }
+    return parsed.toString()
+  } catch {
+    return address
+  }
+}
+
+/** Counts `cost` requests (a GraphQL document with several fields, several sign-in attempts) against the bucket. */
+export async function consume(bucket: Bucket, key: string, cost = 1): Promise<RateResult> {
   limiters ??= build()
   const { limiter, points } = (await limiters)[bucket]
   try {
-    const res = await limiter.consume(key)
+    const res = await limiter.consume(key, Math.max(1, Math.ceil(cost)))
     return { allowed: true, limit: points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) }
   } catch (err) {
     if (err instanceof RateLimiterRes) {

@@ -7,6 +7,8 @@ function int(name: string, fallback: number): number {
 export const apiSettings = () => ({
   anonymousPerMinute: int('API_RATE_LIMIT_ANONYMOUS', 60),
   partnerPerMinute: int('API_RATE_LIMIT_PARTNER', 600),
+  // Searches a minute per address by anonymous readers (page and API): a search costs more than a read.
+  searchPerMinute: int('SEARCH_RATE_LIMIT', 30),
   loginPerWindow: int('API_RATE_LIMIT_LOGIN', 10),
   loginWindowSeconds: int('API_RATE_LIMIT_LOGIN_WINDOW', 15 * 60),
   forgotPerWindow: int('API_RATE_LIMIT_FORGOT_PASSWORD', 5),

@@ -7,43 +7,34 @@
  */
 import dns from 'node:dns'
 import net from 'node:net'
+import ipaddr from 'ipaddr.js'
 
-export const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
+const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
 
-function v4ToInt(ip: string): number {
-  return ip.split('.').reduce((n, p) => (n << 8) + Number(p), 0) >>> 0
-}
+/**
+ * IPv6 ranges ipaddr.js files under "unicast" that must not be reached either: IPv4-compatible
+ * addresses (::a.b.c.d, deprecated, routed to IPv4 by some stacks) and site-local (fec0::/10).
+ */
+const V6_ALSO_BLOCKED = [ipaddr.parseCIDR('::/96'), ipaddr.parseCIDR('fec0::/10')]
 
-const V4_BLOCKED: [string, number][] = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-]
-
+/**
+ * Only ordinary public unicast addresses may be webhook targets. Judged by ipaddr.js on the
+ * address itself, in whatever form it was written (IPv4-mapped IPv6 such as ::ffff:7f00:1 is its
+ * IPv4 address): loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast,
+ * reserved, documentation, NAT64, 6to4, Teredo and unspecified (0.0.0.0, ::) are all refused.
+ */
 export function isPrivateAddress(ip: string): boolean {
-  if (net.isIPv4(ip)) {
-    const n = v4ToInt(ip)
-    return V4_BLOCKED.some(([base, bits]) => (n & (bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0)) >>> 0 === v4ToInt(base))
+  if (!ipaddr.isValid(ip)) return true
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6
+  try {
+    parsed = ipaddr.parse(ip)
+  } catch {
+    return true
   }
-  if (net.isIPv6(ip)) {
-    const lower = ip.toLowerCase()
-    const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/)
-    if (mapped) return isPrivateAddress(mapped[1])
-    if (lower === '::' || lower === '::1') return true
-    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(lower) || lower.startsWith('64:ff9b:') || lower.startsWith('2001:db8')
-  }
-  return true
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address()
+  if (parsed.range() !== 'unicast') return true
+  if (parsed.kind() === 'ipv6' && V6_ALSO_BLOCKED.some((range) => parsed.match(range))) return true
+  return false
 }
 
 export class TargetError extends Error {}

@@ -1,21 +1,23 @@
 /**
- * Outgoing webhooks: which change is which event, who wants it, and the signed HTTP delivery.
+ * Outgoing webhooks: which change is which event, who wants it, and the signed HTTP delivery. The
+ * change pipeline calls this for every content change (content/changes/subscribers/webhooks.ts).
  * Deliveries are queued as Payload jobs (partner-api/deliverWebhook.ts) so the editor's save never waits
  * for a partner's server.
  */
 import crypto from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import type { ContentChange } from '../content/changes/event'
 import { serverURL } from '../platform/serverUrl'
 import { documentPath } from '../site/paths'
 import { checkTarget } from './webhookTarget'
 
 export const WEBHOOK_EVENTS = ['published', 'updated', 'unpublished', 'withdrawn'] as const
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
-export const SIGNATURE_HEADER = 'X-Daleel-Signature'
-export const TIMESTAMP_HEADER = 'X-Daleel-Timestamp'
+type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+const SIGNATURE_HEADER = 'X-Daleel-Signature'
+const TIMESTAMP_HEADER = 'X-Daleel-Timestamp'
 export const MAX_ATTEMPTS = 6 // the first try and five retries
 
 export function generateWebhookSecret(): string {
@@ -23,78 +25,22 @@ export function generateWebhookSecret(): string {
 }
 
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`: partners recompute it to trust the call. */
-export function sign(secret: string, timestamp: string, body: string): string {
+function sign(secret: string, timestamp: string, body: string): string {
   return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 }
 
-type Stored = { status: string; updatedAt?: string; withdrawn: boolean } | null
-
-async function storedState(req: PayloadRequest, collection: string, id: string | number, hasDrafts: boolean): Promise<Stored> {
-  // The main table only changes on publish/unpublish/non-draft saves; draft saves go to versions.
-  const doc = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as any
-  if (!doc) return null
-  return {
-    status: hasDrafts ? (doc._status ?? 'draft') : 'published',
-    updatedAt: doc.updatedAt,
-    withdrawn: Boolean(doc.withdrawal?.withdrawn),
-  }
-}
-
-const ctxKey = (collection: string, id: unknown) => `webhookBefore:${collection}:${String(id)}`
-
-/** Remembers what the stored document looked like before the save. */
-export const rememberBefore: CollectionBeforeChangeHook = async ({ collection, operation, originalDoc, req, data }) => {
-  if (req.context.disableWebhooks) return data
-  if (operation === 'update' && originalDoc?.id !== undefined) {
-    try {
-      req.context[ctxKey(collection.slug, originalDoc.id)] = await storedState(req, collection.slug, originalDoc.id, hasDrafts(collection))
-    } catch {
-      /* unknown before-state: treated as new */
-    }
-  }
-  return data
-}
-
-function hasDrafts(collection: { versions?: unknown }): boolean {
-  const v = collection.versions as { drafts?: unknown } | undefined
-  return Boolean(v && typeof v === 'object' && v.drafts)
-}
-
-export function classify(before: Stored, after: Stored): WebhookEvent | null {
-  const wasPublished = before?.status === 'published'
-  const isPublished = after?.status === 'published'
-  if (!wasPublished && isPublished) return after!.withdrawn ? 'withdrawn' : 'published'
-  if (wasPublished && !isPublished) return 'unpublished'
-  if (wasPublished && isPublished) {
-    if (before!.updatedAt === after!.updatedAt) return null // a draft saved over a published document
-    if (!before!.withdrawn && after!.withdrawn) return 'withdrawn'
-    return 'updated'
-  }
+/**
+ * The webhook event a classified change is for partners (content/changes/event.ts), or null when
+ * partners saw nothing change. Taking a public document off the site, whichever way (unpublish,
+ * trash, delete), is `unpublished`; bringing one back is `published`.
+ */
+export function webhookEventFor(change: Pick<ContentChange, 'kinds' | 'wasPublic' | 'isPublic'>): WebhookEvent | null {
+  const { kinds, wasPublic, isPublic } = change
+  if (kinds.includes('draftSaved')) return null
+  if (wasPublic && !isPublic) return 'unpublished'
+  if (!wasPublic && isPublic) return kinds.includes('withdrawn') ? 'withdrawn' : 'published'
+  if (wasPublic && isPublic) return kinds.includes('withdrawn') ? 'withdrawn' : 'updated'
   return null
-}
-
-export const webhookAfterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
-  if (req.context.disableWebhooks) return doc
-  try {
-    const before = operation === 'create' ? null : ((req.context[ctxKey(collection.slug, doc.id)] as Stored) ?? null)
-    const after = await storedState(req, collection.slug, doc.id, hasDrafts(collection))
-    const event = classify(before, after)
-    if (event) await enqueue(req, event, collection.slug, doc)
-  } catch (err) {
-    // A webhook problem must never cost the editor their save.
-    req.payload.logger.error({ msg: `webhook enqueue failed: ${(err as Error).message}` })
-  }
-  return doc
-}
-
-export const webhookAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
-  if (req.context.disableWebhooks) return doc
-  try {
-    if (!hasDrafts(collection) || doc?._status === 'published') await enqueue(req, 'unpublished', collection.slug, doc)
-  } catch (err) {
-    req.payload.logger.error({ msg: `webhook enqueue failed: ${(err as Error).message}` })
-  }
-  return doc
 }
 
 function publicUrl(collection: string, doc: any): string | null {
@@ -108,7 +54,8 @@ function textOf(value: unknown): string | null {
   return null
 }
 
-async function enqueue(req: PayloadRequest, event: WebhookEvent, collection: string, doc: any) {
+/** Queue one delivery per interested endpoint (in the change's transaction; sent by a job, partner-api/deliverWebhook.ts). */
+export async function enqueueWebhooks(req: PayloadRequest, event: WebhookEvent, collection: string, doc: any) {
   const endpoints = await req.payload.find({
     collection: 'webhook-endpoints',
     where: { and: [{ active: { equals: true } }, { events: { contains: event } }] },
@@ -147,7 +94,7 @@ export async function queueDelivery(payload: Payload, deliveryId: string | numbe
   await payload.jobs.queue({ task: 'deliverWebhook', input: { deliveryId: String(deliveryId) }, req } as any)
 }
 
-export type SendResult = { status: number | null; error?: string; ms: number }
+type SendResult = { status: number | null; error?: string; ms: number }
 
 /** POSTs the signed body to the endpoint, connecting only to the address that passed the target check. */
 export async function send(urlString: string, secret: string, deliveryId: string, event: string, bodyObject: unknown, timeoutMs = 10_000): Promise<SendResult> {

@@ -16,21 +16,21 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, mkdtemp, open, readFile, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
-import { create as createTar, extract as extractTar } from 'tar'
+import { create as createTar, extract as extractTar, list as listTar } from 'tar'
 
 import { databaseKind, databaseUri, sqliteFilePath } from './database'
 import { localMediaDir } from '../media/storage'
 
-export const MANIFEST = 'manifest.json'
+const MANIFEST = 'manifest.json'
 const SQLITE_FILE = 'database.sqlite'
 const MONGO_FILE = 'database.mongodump.gz'
 const MEDIA_FOLDER = 'media'
 
-export type Manifest = {
+type Manifest = {
   format: 1
   app: 'daleel'
   createdAt: string
@@ -145,7 +145,7 @@ export async function createBackup(instance: Instance, outDir: string, now = new
 }
 
 /** Does this instance already hold content (any row outside the migrations table, or any media file)? */
-export async function instanceHasContent(instance: Instance): Promise<string | null> {
+async function instanceHasContent(instance: Instance): Promise<string | null> {
   if ((await listFiles(instance.mediaDir)).length > 0) return 'the media folder is not empty'
   if (databaseKind(instance.databaseUri) === 'sqlite') {
     const file = sqliteFilePath(instance.databaseUri) as string
@@ -181,31 +181,150 @@ export async function instanceHasContent(instance: Instance): Promise<string | n
   }
 }
 
-/** Bring an archive back into `instance`. Returns the manifest that was restored. */
+/**
+ * A path written in the archive (a tar entry or a manifest entry): relative, forward slashes, no
+ * "." or ".." segments, no empty segments, no control characters. Anything else is refused, not
+ * cleaned up: an archive that needs cleaning up was not made by `npm run backup`.
+ */
+function plainRelativePath(p: unknown): p is string {
+  if (typeof p !== 'string' || !p || p.length > 1024) return false
+  if (p.startsWith('/') || p.includes('\\') || /[\u0000-\u001f\u007f]/.test(p) || /^[A-Za-z]:/.test(p)) return false
+  return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')
+}
+
+const ARCHIVE_FILES = new Set([MANIFEST, SQLITE_FILE, MONGO_FILE])
+
+/** Where a tar entry may be, and what it may be: the manifest, the database, and plain files and folders under media/. */
+function allowedEntry(entryPath: string, type: string): boolean {
+  const p = entryPath.replace(/\/+$/, '')
+  if (!plainRelativePath(p)) return false
+  if (type === 'Directory') return p === MEDIA_FOLDER || p.startsWith(`${MEDIA_FOLDER}/`)
+  if (type !== 'File' && type !== 'OldFile' && type !== 'ContiguousFile') return false // no links, devices, FIFOs
+  return ARCHIVE_FILES.has(p) || p.startsWith(`${MEDIA_FOLDER}/`)
+}
+
+/** Checks an archive's entries before anything is extracted: names every entry it refuses. */
+async function checkArchiveEntries(archive: string): Promise<void> {
+  const refused: string[] = []
+  await listTar({
+    file: archive,
+    strict: true,
+    onReadEntry: (entry) => {
+      if (!allowedEntry(entry.path, entry.type)) refused.push(`${JSON.stringify(entry.path)} (${entry.type})`)
+      entry.resume()
+    },
+  })
+  if (refused.length) {
+    throw new BackupError(`The archive holds entries a Daleel backup never has, so nothing was restored: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}.`)
+  }
+}
+
+/** The first bytes of a file (to check what it is, whatever it is called). */
+async function head(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(length)
+    const { bytesRead } = await handle.read(buffer, 0, length, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A regular file inside `base`, reached without following any link on the way. */
+async function plainFileInside(base: string, rel: string): Promise<boolean> {
+  let current = base
+  const parts = rel.split('/')
+  for (let i = 0; i < parts.length; i++) {
+    current = path.join(current, parts[i])
+    let info
+    try {
+      info = await lstat(current)
+    } catch {
+      return false
+    }
+    if (info.isSymbolicLink()) return false
+    if (i < parts.length - 1 ? !info.isDirectory() : !info.isFile()) return false
+  }
+  return true
+}
+
+/** Refuses a target path that, through links already in the instance's media folder, would land outside it. */
+async function insideMediaDir(mediaDir: string, target: string): Promise<boolean> {
+  const root = await realpath(mediaDir)
+  const parent = await realpath(path.dirname(target))
+  return parent === root || parent.startsWith(`${root}${path.sep}`)
+}
+
+/**
+ * Bring an archive back into `instance`. Returns the manifest that was restored.
+ *
+ * Nothing in the archive is trusted. Before anything of the instance is touched: every tar entry
+ * must be the manifest, the database file, or a plain file or folder under media/ (no links,
+ * devices, FIFOs, absolute or ".." paths); the manifest's database name must be the one this
+ * engine's backups use and the file must be what it says (SQLite's header; gzip for a mongodump);
+ * every media path in the manifest must be plain and relative, listed once, a regular file in the
+ * archive (not reached through a link) with the recorded SHA-256; and nothing else may be under
+ * media/. Only then is the database swapped and are the files copied, each checked to land inside
+ * the media folder.
+ */
 export async function restoreBackup(archive: string, instance: Instance, options: { force?: boolean } = {}): Promise<Manifest> {
   if (!existsSync(archive)) throw new BackupError(`No backup archive at the given path.`)
+  await checkArchiveEntries(archive)
   const work = await mkdtemp(path.join(os.tmpdir(), 'daleel-restore-'))
   try {
-    await extractTar({ file: archive, cwd: work, strict: true })
+    await extractTar({
+      file: archive,
+      cwd: work,
+      strict: true,
+      // The same rule again while writing into our own temporary folder, and no owners or modes
+      // from the archive.
+      filter: (entryPath, entry) => allowedEntry(entryPath, (entry as { type?: string }).type ?? 'File'),
+      preserveOwner: false,
+      noChmod: true,
+    })
     const manifestFile = path.join(work, MANIFEST)
-    if (!existsSync(manifestFile)) throw new BackupError('This archive has no manifest.json: it is not a Daleel backup.')
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest
-    if (manifest.app !== 'daleel' || manifest.format !== 1) throw new BackupError('This archive is not a Daleel backup this version can read.')
+    if (!(await plainFileInside(work, MANIFEST))) throw new BackupError('This archive has no manifest.json: it is not a Daleel backup.')
+    let manifest: Manifest
+    try {
+      manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest
+    } catch {
+      throw new BackupError('The archive is damaged: manifest.json is not readable JSON.')
+    }
+    if (manifest?.app !== 'daleel' || manifest.format !== 1) throw new BackupError('This archive is not a Daleel backup this version can read.')
     const engine = databaseKind(instance.databaseUri)
     if (engine !== manifest.engine) {
       throw new BackupError(`This backup holds a ${manifest.engine} database but DATABASE_URI points to ${engine}.`)
     }
+    const expectedDatabase = engine === 'sqlite' ? SQLITE_FILE : MONGO_FILE
+    if (manifest.database !== expectedDatabase) {
+      throw new BackupError(`The archive is damaged: its manifest names the database ${JSON.stringify(manifest.database)}; a ${engine} backup holds ${expectedDatabase}.`)
+    }
+    if (!(await plainFileInside(work, expectedDatabase))) throw new BackupError(`The archive is damaged: ${expectedDatabase} is missing or not a plain file.`)
+    const magic = await head(path.join(work, expectedDatabase), 16)
+    const looksRight = engine === 'sqlite' ? magic.toString('latin1') === 'SQLite format 3\u0000' : magic[0] === 0x1f && magic[1] === 0x8b
+    if (!looksRight) throw new BackupError(`The archive is damaged: ${expectedDatabase} is not ${engine === 'sqlite' ? 'an SQLite database' : 'a gzip mongodump'}.`)
+
+    const files = manifest.media?.files
+    if (!Array.isArray(files) || (manifest.media.stored !== 'archive' && manifest.media.stored !== 's3')) {
+      throw new BackupError('The archive is damaged: its manifest has no list of media files.')
+    }
     // Every media file must be intact before anything is replaced.
-    for (const f of manifest.media.files) {
-      // A manifest path may never point outside the media folder.
-      if (path.isAbsolute(f.path) || path.normalize(f.path).split(path.sep).includes('..')) {
-        throw new BackupError(`The archive is damaged: media path ${JSON.stringify(f.path)} leaves the media folder.`)
+    const listed = new Set<string>()
+    for (const f of files) {
+      // A manifest path may never point outside the media folder, nor at it.
+      if (!plainRelativePath(f?.path)) {
+        throw new BackupError(`The archive is damaged: media path ${JSON.stringify(f?.path)} leaves the media folder.`)
       }
+      if (listed.has(f.path)) throw new BackupError(`The archive is damaged: media file ${f.path} is listed twice.`)
+      listed.add(f.path)
       const file = path.join(work, MEDIA_FOLDER, f.path)
-      if (!existsSync(file) || (await sha256(file)) !== f.sha256) {
+      if (!(await plainFileInside(path.join(work, MEDIA_FOLDER), f.path)) || (await sha256(file)) !== f.sha256) {
         throw new BackupError(`The archive is damaged: media file ${f.path} is missing or altered.`)
       }
     }
+    const extra = (await listFiles(path.join(work, MEDIA_FOLDER))).map((rel) => rel.split(path.sep).join('/')).filter((rel) => !listed.has(rel))
+    if (extra.length) throw new BackupError(`The archive is damaged: media/${extra[0]} is not in its manifest.`)
 
     const occupied = await instanceHasContent(instance)
     if (occupied && !options.force) {
@@ -216,7 +335,7 @@ export async function restoreBackup(archive: string, instance: Instance, options
       const file = sqliteFilePath(instance.databaseUri) as string
       await mkdir(path.dirname(file), { recursive: true })
       const incoming = `${file}.restoring`
-      await copyFile(path.join(work, manifest.database), incoming)
+      await copyFile(path.join(work, expectedDatabase), incoming)
       // A stale write-ahead log next to the new file would be replayed into it.
       await rm(`${file}-wal`, { force: true })
       await rm(`${file}-shm`, { force: true })
@@ -224,7 +343,7 @@ export async function restoreBackup(archive: string, instance: Instance, options
     } else {
       await runTool('mongorestore', [
         `--uri=${instance.databaseUri}`,
-        `--archive=${path.join(work, manifest.database)}`,
+        `--archive=${path.join(work, expectedDatabase)}`,
         '--gzip',
         '--drop',
       ])
@@ -235,9 +354,12 @@ export async function restoreBackup(archive: string, instance: Instance, options
       if (options.force) {
         for (const rel of await listFiles(instance.mediaDir)) await rm(path.join(instance.mediaDir, rel), { force: true })
       }
-      for (const f of manifest.media.files) {
+      for (const f of files) {
         const target = path.join(instance.mediaDir, f.path)
         await mkdir(path.dirname(target), { recursive: true })
+        if (!(await insideMediaDir(instance.mediaDir, target))) {
+          throw new BackupError(`Media file ${f.path} would be written outside the media folder (a link in it points elsewhere); stopped.`)
+        }
         await copyFile(path.join(work, MEDIA_FOLDER, f.path), target)
       }
     }

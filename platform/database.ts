@@ -3,6 +3,13 @@
  *
  *   DATABASE_URI unset or `file:…`          → SQLite (embedded default, one file under data/)
  *   DATABASE_URI `mongodb://…` / `mongodb+srv://…` → MongoDB (production engine, replica set)
+ *   SQLITE_ID_TYPE=uuid                      → SQLite with text (UUID) document IDs instead of
+ *                                             integers: the nearest SQLite gets to MongoDB's string
+ *                                             IDs. `npm test` runs the integration suite this way
+ *                                             too, so nothing may assume IDs are numbers. It is a
+ *                                             property of the database file (its schema comes
+ *                                             from its own migration set, migrations/uuid/): pick
+ *                                             it when the file is created, and keep it.
  *
  * Everything else in the app talks to Payload and never asks which engine it has.
  */
@@ -11,11 +18,12 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { migrations } from '../migrations'
+import { migrations as integerIdMigrations } from '../migrations'
+import { migrations as uuidMigrations } from '../migrations/uuid'
 
 export const DEFAULT_SQLITE_FILE = 'data/daleel.db'
 
-export type DatabaseKind = 'sqlite' | 'mongodb'
+type DatabaseKind = 'sqlite' | 'mongodb'
 
 export function databaseUri(env: NodeJS.ProcessEnv = process.env): string {
   const uri = env.DATABASE_URI?.trim()
@@ -38,13 +46,36 @@ export function sqliteFilePath(uri: string = databaseUri()): string | null {
   return uri.slice('file:'.length).split('?')[0]
 }
 
+type SqliteIdType = 'number' | 'uuid'
+
+/** SQLite's document IDs: integers (default) or text UUIDs (SQLITE_ID_TYPE=uuid). */
+export function sqliteIdType(env: NodeJS.ProcessEnv = process.env): SqliteIdType {
+  const value = env.SQLITE_ID_TYPE?.trim().toLowerCase()
+  if (!value || value === 'number' || value === 'integer') return 'number'
+  if (value === 'uuid') return 'uuid'
+  throw new Error(`SQLITE_ID_TYPE must be "number" (the default) or "uuid"; got "${env.SQLITE_ID_TYPE}".`)
+}
+
+/** The committed SQL migrations for SQLite with that ID type, and the folder `npm run generate` writes them to. */
+export function sqliteMigrations(idType: SqliteIdType = sqliteIdType()) {
+  return idType === 'uuid'
+    ? { migrations: uuidMigrations, dir: path.resolve(process.cwd(), 'migrations', 'uuid'), other: integerIdMigrations }
+    : { migrations: integerIdMigrations, dir: path.resolve(process.cwd(), 'migrations'), other: uuidMigrations }
+}
+
 export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
-    // MongoDB has no schema to migrate; transactions need a replica set (see docker-compose.yml).
+    // MongoDB has no schema to migrate. Transactions need a replica set (see docker-compose.yml):
+    // on a standalone server Payload silently runs without them, which SQLite's one-file
+    // transactions never show in our tests (docs/deployment.md).
     return mongooseAdapter({ url: uri })
   }
+  const idType = sqliteIdType()
+  const { migrations, dir } = sqliteMigrations(idType)
   return sqliteAdapter({
     client: { url: uri },
+    // Integers unless SQLITE_ID_TYPE=uuid (see the top of this file).
+    idType: idType === 'uuid' ? 'uuid' : 'number',
     // WAL: readers never wait for a writer, and several app processes can share one database file
     // on one machine (the two-server test, a rolling restart). busyTimeout makes a second writer
     // wait for the lock instead of failing at once with SQLITE_BUSY. (Payload's own settings:
@@ -54,7 +85,7 @@ export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj
     // Schema changes ship as committed migrations (migrations/), never as a dev-time push,
     // so development, tests and production all run exactly the same SQL.
     push: false,
-    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    migrationDir: dir,
     prodMigrations: migrations,
   })
 }

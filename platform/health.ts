@@ -3,14 +3,18 @@
  * and its media store? Each check answers only "ok" or "failed" in the response; the reason (which
  * may name a path, a host or a bucket) goes to the server log, never to the caller.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { constants } from 'node:fs'
+import { access, mkdir, stat, statfs } from 'node:fs/promises'
 import type { Payload } from 'payload'
+import { changeProblems } from '../content/changes/retry'
 import { localMediaDir } from '../media/storage'
 
-export type CheckResult = 'ok' | 'failed'
-export type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult> }
+type CheckResult = 'ok' | 'failed'
+/**
+ * `changes`: refreshes owed after content changes (content/changes/retry.ts), for monitoring. They
+ * do not make the server unready: it still serves every page, some possibly stale.
+ */
+type HealthReport = { status: 'ok' | 'failed'; checks: Record<'database' | 'storage', CheckResult>; changes?: { pending: number; failed: number } }
 
 const TIMEOUT_MS = 5000
 
@@ -34,12 +38,20 @@ export function mediaDir(payload: Payload): string {
   return dir || localMediaDir()
 }
 
-/** Local disk: the media folder exists (or can be made) and accepts a write. */
+/** Below this much free space an upload (up to 50 MB) cannot be stored: report storage as failed. */
+const MIN_FREE_BYTES = 64 * 1024 * 1024
+
+/**
+ * Local disk: the media folder is a folder we may write to, on a file system that is not read-only
+ * and has room. Nothing is written: anyone may call /api/health, as often as they like, and a
+ * probe file per call would be disk work a stranger could order.
+ */
 async function checkMediaDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true })
-  const probe = path.join(dir, `.health-${process.pid}-${randomBytes(4).toString('hex')}`)
-  await writeFile(probe, 'ok')
-  await rm(probe, { force: true })
+  if (!(await stat(dir)).isDirectory()) throw new Error('the media folder is not a folder')
+  await access(dir, constants.W_OK)
+  const fs = await statfs(dir)
+  if (fs.bavail * fs.bsize < MIN_FREE_BYTES) throw new Error(`less than ${MIN_FREE_BYTES / 1024 / 1024} MB free for media`)
 }
 
 /** S3-compatible store (S3_BUCKET set): the bucket answers a HEAD with our credentials. */
@@ -62,6 +74,19 @@ async function checkBucket(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+let inFlight: Promise<HealthReport> | null = null
+
+/**
+ * The report for /api/health: callers who arrive while a check is running share its answer, so a
+ * flood of requests costs one database round trip (and one bucket HEAD) at a time, not one each.
+ */
+export function sharedHealthReport(payload: Payload): Promise<HealthReport> {
+  inFlight ??= healthReport(payload).finally(() => {
+    inFlight = null
+  })
+  return inFlight
+}
+
 export async function healthReport(payload: Payload, env: NodeJS.ProcessEnv = process.env): Promise<HealthReport> {
   const run = async (name: string, work: () => Promise<void>): Promise<CheckResult> => {
     try {
@@ -77,5 +102,10 @@ export async function healthReport(payload: Payload, env: NodeJS.ProcessEnv = pr
     run('storage', () => (env.S3_BUCKET ? checkBucket(env) : checkMediaDir(mediaDir(payload)))),
   ])
   const checks = { database, storage }
-  return { status: Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'failed', checks }
+  const report: HealthReport = { status: Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'failed', checks }
+  if (database === 'ok') {
+    const owed = await changeProblems(payload).catch(() => null)
+    if (owed) report.changes = { pending: owed.filter((p) => !p.failed).length, failed: owed.filter((p) => p.failed).length }
+  }
+  return report
 }

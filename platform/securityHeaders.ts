@@ -20,25 +20,25 @@
  * The admin (/admin) additionally loads the Monaco code editor (JSON fields) from jsDelivr, as
  * Payload ships it; that exact package path is allowed there and only there.
  */
-export type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> }
+type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> }
 
-export type SecurityOptions = {
+type SecurityOptions = {
   /** `next start`/production build: HSTS on, no eval. */
   production: boolean
 }
 
 /** The Monaco version Payload's CodeEditor loads from the CDN (see @monaco-editor/loader config). */
-export const MONACO_CDN = 'https://cdn.jsdelivr.net/npm/monaco-editor@0.55.1/'
+const MONACO_CDN = 'https://cdn.jsdelivr.net/npm/monaco-editor@0.55.1/'
 
 type Directives = Record<string, string[]>
 
-export function serializeCsp(directives: Directives): string {
+function serializeCsp(directives: Directives): string {
   return Object.entries(directives)
     .map(([name, values]) => [name, ...values].join(' '))
     .join('; ')
 }
 
-export function publicCsp({ production }: SecurityOptions): Directives {
+function publicCsp({ production }: SecurityOptions): Directives {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(production ? [] : ["'unsafe-eval'"])],
@@ -58,7 +58,7 @@ export function publicCsp({ production }: SecurityOptions): Directives {
   }
 }
 
-export function adminCsp(options: SecurityOptions): Directives {
+function adminCsp(options: SecurityOptions): Directives {
   const base = publicCsp(options)
   return {
     ...base,

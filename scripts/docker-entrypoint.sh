@@ -1,12 +1,13 @@
 #!/bin/sh
-# Container start: refuse to run without a real secret, migrate, load the demo content into an
-# empty database when SEED_DEMO=true, then serve.
+# Container start (the image's CMD; every file here was compiled by scripts/build-runtime.mjs):
+# refuse to run without a real secret, migrate, load the demo content into an empty database when
+# SEED_DEMO=true, then serve. `exec` makes the server PID 1's process, so SIGTERM reaches it.
 set -e
-node -e "import('./platform/secretRules.js').then(({secretProblem})=>{const p=secretProblem(process.env.PAYLOAD_SECRET);if(p){console.error('Refusing to start in production: '+p);process.exit(1)}})"
+# --conditions=production: Lexical's plain ESM builds (see scripts/run.mjs).
+node check-secret.mjs
 if [ "${SEED_DEMO:-false}" = "true" ]; then
-  DALEEL_JOBS=off node --conditions=production --import tsx scripts/prepare-db.ts
+  DALEEL_JOBS=off node --conditions=production prepare-db.mjs
 else
-  DALEEL_JOBS=off node --conditions=production --import tsx scripts/prepare-db.ts --no-seed
+  DALEEL_JOBS=off node --conditions=production prepare-db.mjs --no-seed
 fi
-# server.mjs: Next's handler (the standalone build's config) behind the page cache.
 exec node server.mjs

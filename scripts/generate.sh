@@ -16,27 +16,36 @@ export NODE_OPTIONS="--conditions=production ${NODE_OPTIONS:-}"
 export PAYLOAD_SECRET="${PAYLOAD_SECRET:-generate-only-secret-0123456789abcdef}"
 # Generate against a throwaway SQLite file so a developer's own database is never touched.
 export DATABASE_URI="file:$(mktemp -d)/generate.db"
-npx payload generate:types
-npx payload generate:importmap
-rm -f migrations/*.ts migrations/*.json
-echo 'export const migrations: { name: string; up: any; down: any }[] = []' > migrations/index.ts
-# The Payload CLI sometimes exits silently without writing the file (seen on a loaded machine):
-# try again, and fail loudly rather than leave migrations/ empty.
-for attempt in 1 2 3; do
-  npx payload migrate:create initial < /dev/null || true
-  ls migrations/*_initial.ts >/dev/null 2>&1 && break
-  echo "migrate:create wrote nothing (attempt $attempt); retrying" >&2
-done
-ls migrations/*_initial.ts >/dev/null 2>&1 || { echo "Could not create the migration" >&2; exit 1; }
-# Give the one migration a stable name, so re-squashing does not look like a new migration.
-for f in migrations/*_initial.ts migrations/*_initial.json; do
-  ext="${f##*.}"; mv "$f" "migrations/0001_initial.$ext"
-done
-cat > migrations/index.ts <<'TS'
-import * as migration_0001_initial from './0001_initial'
+# Types and the import map describe the default (integer-ID) schema.
+SQLITE_ID_TYPE=number npx payload generate:types
+SQLITE_ID_TYPE=number npx payload generate:importmap
+# The SQL schema, twice: integer IDs (the default, migrations/) and text IDs (SQLITE_ID_TYPE=uuid,
+# migrations/uuid/: what `npm test` also runs the integration suite on). Same config, same command.
+squash() { # <folder> <migration name> [env…]
+  local dir=$1 name=$2; shift 2
+  mkdir -p "$dir"
+  rm -f "$dir"/*.ts "$dir"/*.json
+  echo 'export const migrations: { name: string; up: any; down: any }[] = []' > "$dir/index.ts"
+  # The Payload CLI sometimes exits silently without writing the file (seen on a loaded machine):
+  # try again, and fail loudly rather than leave the folder empty. A fresh throwaway database each time.
+  for attempt in 1 2 3; do
+    env "$@" DATABASE_URI="file:$(mktemp -d)/generate.db" npx payload migrate:create "$name" < /dev/null || true
+    ls "$dir"/*_"$name".ts >/dev/null 2>&1 && break
+    echo "migrate:create wrote nothing in $dir (attempt $attempt); retrying" >&2
+  done
+  ls "$dir"/*_"$name".ts >/dev/null 2>&1 || { echo "Could not create the migration in $dir" >&2; exit 1; }
+  # Give the one migration a stable name, so re-squashing does not look like a new migration.
+  for f in "$dir"/*_"$name".ts "$dir"/*_"$name".json; do
+    ext="${f##*.}"; mv "$f" "$dir/0001_$name.$ext"
+  done
+  cat > "$dir/index.ts" <<TS
+import * as migration_0001_$name from './0001_$name'
 
 export const migrations = [
-  { up: migration_0001_initial.up, down: migration_0001_initial.down, name: '0001_initial' },
+  { up: migration_0001_$name.up, down: migration_0001_$name.down, name: '0001_$name' },
 ]
 TS
-echo "Regenerated payload-types.ts, the import map and migrations/0001_initial. Delete data/*.db to start a fresh dev database."
+}
+squash migrations initial SQLITE_ID_TYPE=number
+squash migrations/uuid initial_uuid SQLITE_ID_TYPE=uuid
+echo "Regenerated payload-types.ts, the import map, migrations/0001_initial and migrations/uuid/0001_initial_uuid. Delete data/*.db to start a fresh dev database."

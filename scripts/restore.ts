@@ -19,6 +19,13 @@ try {
   const media =
     manifest.media.stored === 's3' ? 'media live in the S3 bucket (not in the archive)' : `${manifest.media.files.length} media files`
   console.log(`Restored the ${manifest.engine} database and ${media} from the backup made ${manifest.createdAt}.`)
+  // Every page, feed and cached API answer may now be wrong: the change pipeline refreshes them all
+  // (now if a server is running, otherwise as soon as one starts).
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../payload.config')
+  const { everythingChanged } = await import('../content/changes/outbox')
+  await everythingChanged(await getPayload({ config }), 'a backup was restored')
+  process.exit(0)
 } catch (err) {
   console.error(err instanceof BackupError ? `Restore failed: ${err.message}` : err)
   process.exit(1)

@@ -7,8 +7,10 @@
 // Usage: node scripts/test-browser.mjs [--outputFile=test-results/jest-browser.json] [--skip-build] [jest args…]
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+
+import { ensureSystemPackages } from './system-packages.mjs'
 
 const root = process.cwd()
 const args = process.argv.slice(2)
@@ -35,6 +37,9 @@ const env = {
   PORT: String(PORT),
   BASE_URL,
   NEXT_TELEMETRY_DISABLED: '1',
+  // The production image's build (scripts/build.mjs with standalone output): the image test
+  // (tests/browser/production-image.test.ts) assembles the image from it instead of building twice.
+  NEXT_OUTPUT: 'standalone',
 }
 delete env.NEXT_PUBLIC_SERVER_URL
 
@@ -89,11 +94,8 @@ async function waitForServer(timeoutMs = 120_000) {
 }
 
 async function main() {
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-  if (!existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`)
-    return 1
-  }
+  // Chromium and the other system packages (npm test has done this already; test:browser alone has not).
+  if (!ensureSystemPackages({ label: 'npm run test:browser' })) return 1
   mkdirSync(path.dirname(outputFile), { recursive: true })
   mkdirSync(path.join(root, 'data'), { recursive: true })
 

@@ -5,6 +5,7 @@
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
+import { settleChanges } from '../content/changes/outbox'
 import { migrateDatabase } from '../platform/migrate'
 import { seed } from './index'
 
@@ -17,4 +18,6 @@ if (result.adminCreated) {
   console.log(password ? `\nAdmin account created (shown once):\n  email:    ${email}\n  password: ${password}\n` : `\nAdmin account created for ${email}.\n`)
 }
 console.log(result.seeded ? `Demo content loaded: ${JSON.stringify(result.counts)}` : result.reason)
+// A running server refreshes the pages the new content touches (content/changes).
+await settleChanges()
 process.exit(0)

@@ -9,9 +9,8 @@
  * made for this demo site, not official text of either organisation. They live in `demoUrdu`
  * objects so they are easy to find and replace with the organisations' own translations.
  */
+import { CONTRIBUTIONS_BLOCK, PROPOSALS_BLOCK } from '../content/placements'
 import { richText } from '../content/richText'
-
-export const DEMO_TRANSLATION_NOTE = 'Urdu demo translation made for the Daleel demo site; not official text.'
 
 export const organisations = {
   cpdi: { name: 'Centre for Peace and Development Initiatives', slug: 'cpdi', acronym: 'CPDI', demoUrdu: { name: 'سینٹر فار پیس اینڈ ڈیولپمنٹ انیشی ایٹوز' } },
@@ -36,7 +35,10 @@ export const people = {
   },
 }
 
-/** The programme page (CPDI). Its four "key contributions" are the key activities. */
+/**
+ * The programme page (CPDI). Its four "key contributions" are the key activities; they stand in
+ * the text under "Our Key Contributions", after its lead sentence, as in the source.
+ */
 export const program = {
   title: "Combating Organized Crime and Human Trafficking: CPDI's Advocacy and Initiatives",
   slug: 'combating-organized-crime-and-human-trafficking',
@@ -49,7 +51,8 @@ export const program = {
     { heading: 'Introduction' },
     "At the Centre for Peace and Development Initiatives (CPDI), we recognize organized crime as a pervasive threat to Pakistan's security, economy, and social fabric. From transnational networks to local syndicates, these activities undermine the rule of law and exacerbate inequalities. While CPDI has not undertaken dedicated projects on human trafficking to date, our work in related areas—such as advocacy against transnational organized crime and gender-based violence—lays the foundation for broader interventions. This page highlights our ongoing efforts to raise awareness, build capacity, and push for systemic reforms.",
     { heading: 'Our Key Contributions' },
-    "CPDI's engagement with organized crime focuses on education, policy advocacy, and stakeholder collaboration.",
+    "CPDI's engagement with organized crime focuses on education, policy advocacy, and stakeholder collaboration. Here are some highlights:",
+    { placement: CONTRIBUTIONS_BLOCK },
     { heading: 'Why This Matters for Pakistan' },
     "Organized crime erodes public trust in institutions and hinders sustainable development. In Pakistan, it manifests in various forms, from smuggling and corruption to violence against marginalized groups. CPDI's work aligns with national priorities under frameworks like the National Action Plan and international commitments, advocating for evidence-based policies that prioritize prevention and victim support.",
     { heading: 'Future Directions' },
@@ -85,7 +88,7 @@ export const program = {
   },
 }
 
-/** The two campaigns the programme page names (CPDI). Their dates are not given, so none are set. */
+/** The two campaigns the programme page names (CPDI's). Their dates are not given, so none are set. */
 export const campaigns = [
   {
     title: 'Awareness Campaigns on Transnational Organized Crime',
@@ -111,7 +114,10 @@ export const campaigns = [
   },
 ]
 
-/** The statement (CGR), as delivered on 1 July 2022. */
+/**
+ * The statement (CGR), as delivered on 1 July 2022. Its three proposals are the `proposals`
+ * field; they stand in the text after the sentence that introduces them, as in the source.
+ */
 export const statement = {
   title: 'UNTOC Constructive Dialogue: Trafficking in Persons',
   slug: 'untoc-constructive-dialogue-trafficking-in-persons-2022',
@@ -130,11 +136,7 @@ export const statement = {
     'Human trafficking is unique in terms of three factors: One, it is against basic values of human dignity and amounts to slavery. Two, the suffering of victims causes irreparable losses to the individuals and their families. Three, it preys on the most vulnerable and weak i.e., women and children. Victims are most often coerced into the commercial sex market or forced labour.',
     'Trafficking in Persons (TIP) has both national and international dimensions. There is an emerging global consensus that the traditional approach of source, transition and destination countries needs to be revisited and the emphasis must shift on human trafficking being a domestic criminal threat and then an international criminal concern. This is where the national, regional and global strategies and action plans become extremely relevant for developing a meaningful implementation framework.',
     'For the purpose of this segment of the dialogue, the following three proposals are submitted for consideration by the Member States:',
-    { list: [
-      'National strategies against serious and organized crimes like human trafficking should reflect concerted state and society responses to the emerging threats and challenges; these should be proactive rather than reactive and focus on addressing the root causes of exploitation of the vulnerable communities.',
-      'The Member States should come up with comprehensive legislation against Trafficking in Persons. An inter-agency task force may monitor and coordinate actions against Organized Criminal Groups (OCGs) involved in trafficking and exploitation of women and children.',
-      'Public awareness, education, poverty alleviation, social justice, human rights perspectives are as important as effective law enforcement, border management, corruption-free state machinery, and the rule of law.',
-    ], ordered: true },
+    { placement: PROPOSALS_BLOCK },
     'In conclusion, we hope that the UN Convention and Protocols against transnational organized crime, including human trafficking, will be implemented in their true letter and spirit. I compliment the UNODC Civil Society Unit for facilitating such a meaningful civil society engagement for all the four segments of UNTOC Constructive Dialogues.',
     'Thank you.',
   ]),
@@ -179,12 +181,16 @@ export const offices = [
 
 export const siteSettings = {
   organisationName: 'Daleel demo',
+  // The demo site's own identity (not either organisation's): a logo made on this machine, and its colour.
+  brandColour: '#0b3d5c',
+  logoAlt: 'Daleel demo logo: a white letter D on dark blue.',
   tagline: 'Programmes, statements and campaigns from Pakistani civil society',
   about:
     'This demo site publishes material from the Centre for Peace and Development Initiatives (CPDI) and the Centre for Governance Research (CGR), each attributed to the organisation that issued it.',
   footerText: 'Demo content from CPDI and CGR documents. Urdu texts on this demo site are demo translations.',
   demoUrdu: {
     organisationName: 'دلیل ڈیمو',
+    logoAlt: 'دلیل ڈیمو کا لوگو: گہرے نیلے پر سفید حرف ڈی۔',
     tagline: 'پاکستانی سول سوسائٹی کے پروگرام، بیانات اور مہمات',
     about:
       'یہ ڈیمو سائٹ سینٹر فار پیس اینڈ ڈیولپمنٹ انیشی ایٹوز (سی پی ڈی آئی) اور سینٹر فار گورننس ریسرچ (سی جی آر) کا مواد شائع کرتی ہے، ہر ایک اس ادارے کے نام سے جس نے اسے جاری کیا۔',

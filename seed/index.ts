@@ -28,8 +28,8 @@ export const SEEDED_COLLECTIONS = [
 
 export type SeedResult = { seeded: boolean; reason?: string; counts: Record<string, number>; adminCreated?: { email: string; password?: string } }
 
-// Seeding must not try to revalidate pages (there is no request) and must not fire webhooks.
-const context = { disableRevalidate: true, seeding: true }
+// Demo content is no news for partners: no webhooks. (Pages and caches follow through the change pipeline.)
+const context = { disableWebhooks: true, seeding: true }
 
 async function hasContent(payload: Payload): Promise<boolean> {
   for (const collection of SEEDED_COLLECTIONS) {
@@ -49,6 +49,12 @@ async function bannerImage(): Promise<Buffer> {
       ${Array.from({ length: 12 }, (_, i) => `<circle cx="${1200 - i * 20}" cy="320" r="${40 + i * 45}"/>`).join('')}
     </g></svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
+}
+
+/** The demo site's logo, drawn here (a white D on the brand colour, as the tab icon used to be). */
+async function logoImage(colour: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${colour}"/><path d="M9 8h7a8 8 0 0 1 0 16H9z" fill="none" stroke="#fff" stroke-width="3"/></svg>`
+  return sharp(Buffer.from(svg)).png().toBuffer()
 }
 
 export async function ensureAdmin(
@@ -147,6 +153,7 @@ export async function seed(payload: Payload, options: { reset?: boolean } = {}):
       summary: program.summary,
       body: program.body as any,
       programStatus: program.programStatus,
+      organisation: orgIds[program.organisation] as number,
       topics: program.topics.map((t) => topicIds[t] as number),
       partners: [],
       keyActivities: program.keyActivities.map((a) => ({
@@ -178,6 +185,8 @@ export async function seed(payload: Payload, options: { reset?: boolean } = {}):
         body: c.body as any,
         topics: c.topics.map((t) => topicIds[t] as number),
         relatedPrograms: [programDoc.id as number],
+        // The programme page names them as CPDI's campaigns.
+        organisation: orgIds[program.organisation] as number,
       },
     })
     await payload.update({ ...base, collection: 'campaigns', id: doc.id, locale: 'ur', data: { ...publish, title: c.demoUrdu.title } })
@@ -244,17 +253,29 @@ export async function seed(payload: Payload, options: { reset?: boolean } = {}):
     })
   }
 
+  const logo = await logoImage(siteSettings.brandColour)
+  const logoDoc = await payload.create({
+    ...base,
+    collection: 'media',
+    data: { alt: siteSettings.logoAlt, credit: 'Daleel demo' },
+    file: { data: logo, mimetype: 'image/png', name: 'daleel-demo-logo.png', size: logo.length },
+  })
+  await payload.update({ ...base, collection: 'media', id: logoDoc.id, locale: 'ur', data: { alt: siteSettings.demoUrdu.logoAlt } })
+
   await payload.updateGlobal({
     ...base,
     slug: 'site-settings',
     data: {
+      logo: logoDoc.id as number,
+      brandColour: siteSettings.brandColour,
       organisationName: siteSettings.organisationName,
       tagline: siteSettings.tagline,
       about: siteSettings.about,
       footerText: siteSettings.footerText,
     },
   })
-  await payload.updateGlobal({ ...base, slug: 'site-settings', locale: 'ur', data: siteSettings.demoUrdu })
+  const { logoAlt: _urduLogoAlt, ...urduSettings } = siteSettings.demoUrdu
+  await payload.updateGlobal({ ...base, slug: 'site-settings', locale: 'ur', data: urduSettings })
   const nav = await payload.updateGlobal({
     ...base,
     slug: 'navigation',

@@ -1,51 +1,45 @@
 /**
- * <link rel="alternate"> targets for pages: the feeds (RSS, Atom, JSON Feed) and the page's JSON
- * in the public API. Use in generateMetadata:
- *
- *   alternates: { ...feedAlternates(locale, { kind: 'statements' }), types: { ...feedAlternates(…).types, ...apiAlternate('statements', slug) } }
- *
- * or simply `alternates: { types: alternateTypes(locale, { kind: 'statements' }, { collection: 'statements', slug }) }`.
+ * Feeds a page announces (`<link rel="alternate">`, through pageMetadata's `feeds`) and offers
+ * readers (the Subscribe section): everything the site publishes, and the type or topic the page
+ * belongs to, each as RSS, Atom and JSON Feed (partner-api/feeds.ts serves them).
  */
 import type { Locale } from '@/content/locales'
-import { feedPath, type FeedKind } from '@/partner-api/feeds'
+import { feedPath, type FeedFormat, type FeedKind } from '@/partner-api/feeds'
 import { serverURL } from '@/platform/serverUrl'
 
-type Scope = { kind?: FeedKind; topicSlug?: string }
-type Link = { url: string; title: string }
+/** A section's feed, or a topic's (with its name, for the link title). */
+export type FeedScope = { kind: FeedKind } | { topic: { slug: string; name: string } }
 
 const LABEL: Record<Locale, Record<FeedKind, string>> = {
-  en: { all: 'Statements and campaigns', statements: 'Statements', campaigns: 'Campaigns' },
-  ur: { all: 'بیانات اور مہمات', statements: 'بیانات', campaigns: 'مہمات' },
+  en: { all: 'Everything we publish', programs: 'Programs', statements: 'Statements', campaigns: 'Campaigns' },
+  ur: { all: 'ہماری تمام اشاعتیں', programs: 'پروگرام', statements: 'بیانات', campaigns: 'مہمات' },
 }
 
-/** Feed links for a page: RSS, Atom and JSON Feed of its section (or of a topic, or of everything). */
-export function feedLinks(locale: Locale, scope: Scope = {}): Record<'application/rss+xml' | 'application/atom+xml' | 'application/feed+json', Link[]> {
-  const kind = scope.topicSlug ? 'all' : (scope.kind ?? 'all')
-  const title = `${LABEL[locale][kind]}${scope.topicSlug ? ` (${scope.topicSlug})` : ''}`
-  const link = (format: 'rss' | 'atom' | 'json', suffix: string): Link[] => [
-    { url: `${serverURL()}${feedPath(locale, kind, format, scope.topicSlug)}`, title: `${title} — ${suffix}` },
-  ]
-  return {
-    'application/rss+xml': link('rss', 'RSS'),
-    'application/atom+xml': link('atom', 'Atom'),
-    'application/feed+json': link('json', 'JSON Feed'),
-  }
+const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+}
+const FORMAT_NAME: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
+const FORMATS = Object.keys(FEED_TYPES) as FeedFormat[]
+
+type FeedLink = { url: string; title: string; format: FeedFormat; type: string }
+
+/** The feeds of one scope, in the three formats (absolute URLs). */
+export function feedsOf(locale: Locale, scope: FeedScope): FeedLink[] {
+  const label = 'topic' in scope ? scope.topic.name : LABEL[locale][scope.kind]
+  return FORMATS.map((format) => ({
+    url: `${serverURL()}${'topic' in scope ? feedPath(locale, 'all', format, scope.topic.slug) : feedPath(locale, scope.kind, format)}`,
+    title: `${label} (${FORMAT_NAME[format]})`,
+    format,
+    type: FEED_TYPES[format],
+  }))
 }
 
-/** The API URL of one document, found by slug (what `<link rel="alternate" type="application/json">` points at). */
-export function apiUrl(collection: string, slug: string, locale: Locale): string {
-  const q = new URLSearchParams({ 'where[slug][equals]': slug, limit: '1', locale })
-  return `${serverURL()}/api/${collection}?${q.toString()}`
-}
-
-/** A list page's API URL (e.g. /api/statements?locale=ur). */
-export function apiListUrl(collection: string, locale: Locale): string {
-  return `${serverURL()}/api/${collection}?locale=${locale}`
-}
-
-/** Everything for Next's `metadata.alternates.types` in one object. */
-export function alternateTypes(locale: Locale, scope: Scope = {}, json?: { collection: string; slug?: string }) {
-  const types: Record<string, Link[] | string> = { ...feedLinks(locale, scope) }
-  if (json) types['application/json'] = json.slug ? apiUrl(json.collection, json.slug, locale) : apiListUrl(json.collection, locale)
-  return types
+/** For Next's `metadata.alternates.types`: the whole site's feeds first, then the page's own scope. */
+export function feedAlternates(locale: Locale, scope?: FeedScope): Record<string, Array<{ url: string; title: string }>> {
+  const scopes: FeedScope[] = [{ kind: 'all' }, ...(scope && !('kind' in scope && scope.kind === 'all') ? [scope] : [])]
+  const out: Record<string, Array<{ url: string; title: string }>> = {}
+  for (const s of scopes) for (const f of feedsOf(locale, s)) (out[f.type] ??= []).push({ url: f.url, title: f.title })
+  return out
 }

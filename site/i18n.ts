@@ -27,7 +27,6 @@ const en = {
   allStatements: 'All statements',
   allPrograms: 'All programs',
   allCampaigns: 'All campaigns',
-  ongoingUpcoming: 'Ongoing and upcoming campaigns',
   ongoing: 'Ongoing',
   upcoming: 'Upcoming',
   past: 'Past',
@@ -37,7 +36,7 @@ const en = {
   dates: 'Dates',
   starts: 'Starts',
   ends: 'Ends',
-  noDates: 'No dates set',
+  noDates: 'No dates given',
   funders: 'Funders',
   partners: 'Partners',
   keyActivities: 'Key activities',
@@ -118,6 +117,17 @@ const en = {
   missingTranslation: '',
   readMore: 'Read more',
   by: 'by',
+  breadcrumbs: 'You are here',
+  subscribe: 'Subscribe',
+  subscribeExplained: (what: string) =>
+    `A feed tells your news app or feed reader whenever we publish ${what}, so you do not have to visit the site to check. Copy one of these links into the app; they carry the same items in different formats.`,
+  feedLink: (format: 'rss' | 'atom' | 'json') => ({ rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' })[format],
+  feedWhat: { all: 'anything new', programs: 'a new program', statements: 'a new statement', campaigns: 'a new campaign' },
+  topicFeedWhat: (topic: string) => `something new on ${topic}`,
+  campaignsWithoutDates: 'Campaigns without dates',
+  organisation: 'Organisation',
+  linkToProposal: (n: string) => `Link to proposal ${n}`,
+  pageOf: 'Page',
 }
 
 type Dict = { [K in keyof typeof en]: (typeof en)[K] }
@@ -146,7 +156,6 @@ const ur: Dict = {
   allStatements: 'تمام بیانات',
   allPrograms: 'تمام پروگرام',
   allCampaigns: 'تمام مہمات',
-  ongoingUpcoming: 'جاری اور آئندہ مہمات',
   ongoing: 'جاری',
   upcoming: 'آئندہ',
   past: 'گزشتہ',
@@ -156,7 +165,7 @@ const ur: Dict = {
   dates: 'تاریخیں',
   starts: 'آغاز',
   ends: 'اختتام',
-  noDates: 'تاریخیں مقرر نہیں',
+  noDates: 'تاریخیں نہیں دی گئیں',
   funders: 'مالی معاونین',
   partners: 'شراکت دار',
   keyActivities: 'اہم سرگرمیاں',
@@ -237,14 +246,22 @@ const ur: Dict = {
   missingTranslation: 'اس حصے کا اردو ترجمہ دستیاب نہیں؛ انگریزی متن دکھایا گیا ہے۔',
   readMore: 'مزید پڑھیں',
   by: 'از',
+  breadcrumbs: 'آپ یہاں ہیں',
+  subscribe: 'سبسکرائب کریں',
+  subscribeExplained: (what: string) =>
+    `فیڈ آپ کی نیوز ایپ یا فیڈ ریڈر کو بتاتی ہے جب بھی ہم ${what} شائع کریں، تاکہ آپ کو دیکھنے کے لیے سائٹ پر نہ آنا پڑے۔ ان میں سے کوئی ایک لنک ایپ میں نقل کریں؛ سب میں وہی مواد مختلف شکلوں میں ہے۔`,
+  feedLink: (format: 'rss' | 'atom' | 'json') => ({ rss: 'آر ایس ایس فیڈ', atom: 'ایٹم فیڈ', json: 'جے سن فیڈ' })[format],
+  feedWhat: { all: 'کچھ نیا', programs: 'کوئی نیا پروگرام', statements: 'کوئی نیا بیان', campaigns: 'کوئی نئی مہم' },
+  topicFeedWhat: (topic: string) => `${topic} پر کچھ نیا`,
+  campaignsWithoutDates: 'بغیر تاریخوں کی مہمات',
+  organisation: 'ادارہ',
+  linkToProposal: (n: string) => `تجویز ${n} کا لنک`,
+  pageOf: 'صفحہ',
 }
 
 const dictionaries: Record<Locale, Dict> = { en, ur }
 
-export type Dictionary = Dict
 
 export function t(locale: Locale): Dict {
   return dictionaries[locale]
 }
-
-export { dictionaries }

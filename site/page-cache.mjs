@@ -15,28 +15,36 @@
  * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
  * (RSC) requests, range requests and requests with an Authorization header.
  *
- * Freshness: every write through the REST API (server.mjs) and every revalidation
- * (content/revalidate.ts, through the global `daleel.pageCache` handle) empties it; with REDIS_URL a purge on one server is sent to
- * all (server.mjs). A response that started before a purge is never stored after it (the
- * generation check), and each entry lives at most `ttlSeconds` as a last line of defence against a
- * purge that never came (e.g. a change made by a script on another machine).
+ * Freshness: only a content change purges it, and only the exact pages the change touched
+ * (content/changes: the pipeline names them, server.mjs re-renders them and calls `purgePaths`);
+ * with REDIS_URL a purge on one server reaches all (server.mjs). No HTTP method, status or caller
+ * empties it. A response that started before a purge of its page is never stored after it (the
+ * per-page generation check), and each entry lives at most `ttlSeconds` as a last line of defence.
+ *
+ * Old addresses: when Next answers 404 for a page that moved (its slug changed), `redirectFor`
+ * (the change pipeline's redirect table, through server.mjs) turns the answer into a 301.
  */
 import zlib from 'node:zlib'
 
 import { withoutClientRuntime } from './reader-html.mjs'
 
 const BYPASS_PATHS = /^\/(?:api|admin|next|_next)(?:\/|$)/
-const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'range', 'authorization']
+const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'range', 'authorization', 'x-prerender-revalidate']
 const STAFF_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data)=/
 const NOT_STORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding'])
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/i
 
-export const HANDLE = Symbol.for('daleel.pageCache')
-
 const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
 
+/** The path part of a request URL ("/statements/x" of "/statements/x?utm=1"). */
+export const pathOf = (url) => {
+  const i = (url || '/').search(/[?#]/)
+  return i === -1 ? url || '/' : url.slice(0, i)
+}
+
 /**
- * @param {{ maxBytes?: number, maxEntryBytes?: number, ttlSeconds?: number, readerHtml?: boolean, now?: () => number }} [options]
+ * @param {{ maxBytes?: number, maxEntryBytes?: number, ttlSeconds?: number, readerHtml?: boolean, now?: () => number,
+ *   redirectFor?: (url: string) => Promise<string | null> }} [options]
  */
 export function createPageCache(options = {}) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
@@ -46,10 +54,16 @@ export function createPageCache(options = {}) {
   const now = options.now ?? Date.now
   /** @type {Map<string, { status: number, headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer | null, etag?: string, at: number }>} */
   const entries = new Map() // in insertion order: the first is the least recently used
+  /** @type {Map<string, Set<string>>} path → keys of its entries (every host and query) */
+  const byPath = new Map()
   let bytes = 0
+  // Generations: a purge of everything bumps `generation`; a purge of one page records the
+  // sequence number at which it happened. A response is stored only if neither moved while it ran.
   let generation = 0
-  const listeners = new Set()
-  const stats = { hits: 0, misses: 0, stores: 0, purges: 0 }
+  let seq = 0
+  /** @type {Map<string, number>} */
+  const purgedAt = new Map()
+  const stats = { hits: 0, misses: 0, stores: 0, purges: 0, pagePurges: 0, redirects: 0 }
 
   /** The cache key when this request is a public read this layer handles; null sends it to Next untouched. */
   function keyFor(req) {
@@ -66,6 +80,9 @@ export function createPageCache(options = {}) {
     if (!entry) return
     bytes -= entry.body.length + (entry.gzip?.length ?? 0)
     entries.delete(key)
+    const keys = byPath.get(entry.path)
+    keys?.delete(key)
+    if (keys && !keys.size) byPath.delete(entry.path)
   }
 
   function send(req, res, status, headers, body, gzip) {
@@ -113,6 +130,8 @@ export function createPageCache(options = {}) {
     stats.misses += 1
 
     const startedIn = generation
+    const startedAt = ++seq
+    const path = pathOf(req.url)
     const gzipWanted = acceptsGzip(req)
     delete req.headers['accept-encoding'] // Next sends plain bytes; we compress what we send
     const chunks = []
@@ -139,14 +158,30 @@ export function createPageCache(options = {}) {
       const done = [chunk, encoding, cb].find((a) => typeof a === 'function')
       res.writeHead = writeHead
       res.end = end
-      finish()
+      finish().catch((err) => {
+        console.error(err)
+        if (!res.headersSent) res.writeHead(500)
+        res.end()
+      })
       if (done) res.once('finish', done)
       return res
     }
 
-    function finish() {
+    async function finish() {
       let body = Buffer.concat(chunks)
       const status = res.statusCode
+      // A page that moved: its old address answers 301 to the new one (both languages).
+      if (status === 404 && options.redirectFor) {
+        const location = await options.redirectFor(req.url || '/').catch(() => null)
+        if (location) {
+          stats.redirects += 1
+          if (gzipWanted) req.headers['accept-encoding'] = 'gzip'
+          for (const name of res.getHeaderNames()) if (name !== 'content-security-policy' && name !== 'strict-transport-security') res.removeHeader(name)
+          res.writeHead(301, { location, 'cache-control': 'public, max-age=3600', 'content-type': 'text/plain; charset=utf-8' })
+          res.end(req.method === 'HEAD' ? undefined : `Moved permanently to ${location}\n`)
+          return
+        }
+      }
       const type = String(res.getHeader('content-type') || '')
       if (readerHtml && type.startsWith('text/html')) {
         const reader = withoutClientRuntime(body.toString('utf8'))
@@ -168,9 +203,12 @@ export function createPageCache(options = {}) {
       for (const name of NOT_STORED_HEADERS) res.removeHeader(name)
       if (gzipWanted) req.headers['accept-encoding'] = 'gzip'
       send(req, res, status, headers, body, gzip)
-      if (shareable(req, status, headers, body) && generation === startedIn) {
+      if (shareable(req, status, headers, body) && generation === startedIn && !((purgedAt.get(path) ?? 0) > startedAt)) {
         remove(key)
-        entries.set(key, { status, headers, body, gzip, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
+        entries.set(key, { status, headers, body, gzip, path, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
+        let keys = byPath.get(path)
+        if (!keys) byPath.set(path, (keys = new Set()))
+        keys.add(key)
         bytes += body.length + (gzip?.length ?? 0)
         stats.stores += 1
         for (const oldest of entries.keys()) {
@@ -188,35 +226,32 @@ export function createPageCache(options = {}) {
     return !/\b(?:private|no-store|no-cache)\b/.test(cc) && /\b(?:s-maxage|max-age)=[1-9]/.test(cc)
   }
 
-  /** Empty the cache (and tell other servers, through the listeners server.mjs adds). */
-  function purge({ broadcast = true } = {}) {
+  /** Empty the whole cache (site settings or navigation changed: every page shows them). */
+  function purge() {
     generation += 1
     entries.clear()
+    byPath.clear()
     bytes = 0
     stats.purges += 1
-    if (broadcast) for (const listener of listeners) listener()
   }
 
-  /**
-   * Empty it now and once more a moment later: Next applies a revalidation only as the request
-   * that caused it ends (to Redis, with several servers, just after), so a page it serves in
-   * between may still be the old one and must not stay cached.
-   */
-  function purgeAfterChange() {
-    purge()
-    setTimeout(() => purge(), 1500).unref?.()
+  /** Drop exactly these pages (public paths, every host and query string) and refuse responses already under way for them. */
+  function purgePaths(paths) {
+    const at = ++seq
+    for (const path of paths) {
+      purgedAt.set(path, at)
+      for (const key of [...(byPath.get(path) ?? [])]) remove(key)
+    }
+    stats.pagePurges += 1
+    // Only responses under way can be older than a purge; old marks do not matter once they are done.
+    if (purgedAt.size > 10_000) for (const [path, mark] of purgedAt) if (mark < at - 10_000) purgedAt.delete(path)
   }
 
   return {
     handle,
     purge,
-    purgeAfterChange,
-    onPurge: (listener) => listeners.add(listener),
+    purgePaths,
+    has: (path) => Boolean(byPath.get(path)?.size),
     stats: () => ({ ...stats, entries: entries.size, bytes, generation }),
   }
-}
-
-/** Empty the running server's page cache, if there is one (called from the app after revalidation). */
-export function purgePageCache() {
-  globalThis[HANDLE]?.purgeAfterChange()
 }

@@ -1,9 +1,11 @@
-import { localePrefix, localeCodes, type Locale } from '@/content/locales'
+import { localePrefix, localeCodes, type Locale } from '../content/locales'
+import { contentType } from '../content/registry'
 
 /**
- * Every public page URL, in one place. Pages link with these, and the revalidation hooks import
- * them to name exactly the pages a change touches (revalidatePath takes the PUBLIC path: English
- * at the root, Urdu under /ur).
+ * Every public page URL, in one place. Pages link with these; the change pipeline
+ * (content/changes) uses them to name exactly the pages a change touches. Detail and index
+ * addresses come from the content registry (content/registry.ts); English lives at the root,
+ * Urdu under /ur.
  */
 export function localizedPath(locale: Locale, path: string): string {
   const clean = path === '' || path === '/' ? '' : path.startsWith('/') ? path : `/${path}`
@@ -12,86 +14,35 @@ export function localizedPath(locale: Locale, path: string): string {
   return `${prefix}${clean}`
 }
 
+// Named helpers for pages; each reads its address from the registry.
+const page = (collection: string) => (locale: Locale, slug: string) => documentPath(locale, collection, slug) as string
+const index = (collection: string) => (locale: Locale) => collectionIndexPath(locale, collection) as string
+
 export const homePath = (locale: Locale) => localizedPath(locale, '/')
-export const programsPath = (locale: Locale) => localizedPath(locale, '/programs')
-export const programPath = (locale: Locale, slug: string) => localizedPath(locale, `/programs/${slug}`)
-export const statementsPath = (locale: Locale) => localizedPath(locale, '/statements')
-export const statementPath = (locale: Locale, slug: string) => localizedPath(locale, `/statements/${slug}`)
-export const campaignsPath = (locale: Locale) => localizedPath(locale, '/campaigns')
-export const campaignPath = (locale: Locale, slug: string) => localizedPath(locale, `/campaigns/${slug}`)
-export const mediaPath = (locale: Locale) => localizedPath(locale, '/media')
-export const contactPath = (locale: Locale) => localizedPath(locale, '/contact')
-export const peoplePath = (locale: Locale) => localizedPath(locale, '/people')
-export const personPath = (locale: Locale, slug: string) => localizedPath(locale, `/people/${slug}`)
-export const topicsPath = (locale: Locale) => localizedPath(locale, '/topics')
-export const topicPath = (locale: Locale, slug: string) => localizedPath(locale, `/topics/${slug}`)
+export const programsPath = index('programs')
+export const programPath = page('programs')
+export const statementsPath = index('statements')
+export const statementPath = page('statements')
+export const campaignsPath = index('campaigns')
+export const campaignPath = page('campaigns')
+export const contactPath = index('offices')
+export const peoplePath = index('people')
+export const personPath = page('people')
+export const topicsPath = index('topics')
+export const topicPath = page('topics')
 export const searchPath = (locale: Locale) => localizedPath(locale, '/search')
 
-/** Detail page of a document by collection slug (null for collections without their own page). */
+/** Detail page of a document, from its content type's `page` pattern (null: no page of its own). */
 export function documentPath(locale: Locale, collection: string, slug: string): string | null {
-  switch (collection) {
-    case 'programs':
-      return programPath(locale, slug)
-    case 'statements':
-      return statementPath(locale, slug)
-    case 'campaigns':
-      return campaignPath(locale, slug)
-    case 'people':
-      return personPath(locale, slug)
-    case 'topics':
-      return topicPath(locale, slug)
-    default:
-      return null
-  }
+  const pattern = contentType(collection)?.page
+  return pattern && slug ? localizedPath(locale, pattern.replace(':slug', slug)) : null
 }
 
-/** Index page that lists a collection (null when none). */
+/** The page that lists a content type (null when none). */
 export function collectionIndexPath(locale: Locale, collection: string): string | null {
-  switch (collection) {
-    case 'programs':
-      return programsPath(locale)
-    case 'statements':
-      return statementsPath(locale)
-    case 'campaigns':
-      return campaignsPath(locale)
-    case 'media':
-      return mediaPath(locale)
-    case 'offices':
-      return contactPath(locale)
-    case 'people':
-      return peoplePath(locale)
-    case 'topics':
-      return topicsPath(locale)
-    default:
-      return null
-  }
+  const index = contentType(collection)?.index
+  return index ? localizedPath(locale, index) : null
 }
 
-/**
- * The pages that show a document of `collection` besides its own detail page, in every locale:
- * its index, the home page (programs, statements, campaigns, offices appear there), and the
- * topic/person pages it is listed on. Pass the slugs of the topics and people it relates to.
- */
-export function pagesShowing(
-  collection: string,
-  doc: { slug?: string | null; topicSlugs?: string[]; personSlugs?: string[]; programSlugs?: string[] },
-): string[] {
-  const out = new Set<string>()
-  for (const locale of localeCodes) {
-    if (doc.slug) {
-      const own = documentPath(locale, collection, doc.slug)
-      if (own) out.add(own)
-    }
-    const index = collectionIndexPath(locale, collection)
-    if (index) out.add(index)
-    if (['programs', 'statements', 'campaigns', 'offices', 'media'].includes(collection)) out.add(homePath(locale))
-    for (const t of doc.topicSlugs ?? []) out.add(topicPath(locale, t))
-    for (const p of doc.personSlugs ?? []) out.add(personPath(locale, p))
-    // Program pages list their related statements, campaigns and media.
-    for (const p of doc.programSlugs ?? []) out.add(programPath(locale, p))
-  }
-  return [...out]
-}
-
-/** Pages that show site settings or navigation: all of them (header/footer), so revalidate the layout. */
-export const LAYOUT_WIDE = { path: '/[locale]', type: 'layout' as const }
+/** A path in every language (English first). */
+export const inEveryLocale = (path: string): string[] => localeCodes.map((locale) => localizedPath(locale, path))

@@ -14,7 +14,7 @@ import type { Campaign, Media, Navigation, Office, Person, Program, SiteSetting,
  * Each function is wrapped in React `cache` so generateMetadata and the page share one query.
  */
 
-export const STATEMENTS_PER_PAGE = 10
+const STATEMENTS_PER_PAGE = 10
 
 type Viewer = { draft: boolean; user?: any }
 
@@ -226,7 +226,8 @@ export const listOffices = cache(async (locale: Locale) => {
     ...(await base(locale)),
     collection: 'offices',
     limit: 100,
-    depth: 0,
+    // Depth 1: the organisation each office belongs to (contact page, printed statements, JSON-LD).
+    depth: 1,
     sort: ['-headOffice', 'displayOrder'],
   })
   return res.docs as unknown as Office[]
@@ -262,7 +263,7 @@ export const listTopics = cache(async (locale: Locale) => {
  * time and memory stay flat however much an organisation has published (1,000 statements made
  * the build take 138 s instead of about 60 s; docs/performance.md).
  */
-export const PRERENDER_PER_COLLECTION = 50
+const PRERENDER_PER_COLLECTION = 50
 
 /** Slugs for generateStaticParams (published documents only, as the public sees them). */
 export async function prerenderSlugs(collection: 'programs' | 'statements' | 'campaigns' | 'people' | 'topics'): Promise<string[]> {

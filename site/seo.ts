@@ -4,6 +4,9 @@ import { localeCodes, type Locale } from '@/content/locales'
 import { serverURL } from '@/platform/serverUrl'
 import type { Media } from '@/payload-types'
 
+import { feedAlternates, type FeedScope } from './feeds'
+import { shareImageFallback } from './identity'
+import { getSiteSettings } from './queries'
 import { localizedPath } from './paths'
 
 /** Absolute URL of a site path (canonical links, OpenGraph, JSON-LD and share links need them). */
@@ -23,10 +26,11 @@ function socialImage(image: unknown): { url: string; width: number; height: numb
 
 /**
  * Metadata for a page: title, description, canonical URL, hreflang alternates for both languages
- * (x-default is English), OpenGraph and Twitter cards with the 1200x630 image, and the page's
- * JSON twin from the REST API.
+ * (x-default is English), OpenGraph and Twitter cards with the 1200x630 image, the page's JSON
+ * twin from the REST API, the feeds (the whole site's and the page's section or topic), and any
+ * other `<meta name>` tags (citation_* for reference managers).
  */
-export function pageMetadata({
+export async function pageMetadata({
   locale,
   path,
   title,
@@ -35,6 +39,8 @@ export function pageMetadata({
   type = 'website',
   json,
   noindex,
+  feeds,
+  meta,
 }: {
   locale: Locale
   /** Path without locale prefix, e.g. "/statements/x". */
@@ -46,11 +52,16 @@ export function pageMetadata({
   /** REST path of the document, e.g. "/api/statements/3". */
   json?: string
   noindex?: boolean
-}): Metadata {
+  /** The section or topic whose feeds the page announces besides the whole site's. */
+  feeds?: FeedScope
+  /** Extra <meta name="…"> tags; an array gives one tag per value. */
+  meta?: Record<string, string | string[] | undefined>
+}): Promise<Metadata> {
   const languages: Record<string, string> = {}
   for (const code of localeCodes) languages[code] = absoluteUrl(localizedPath(code, path))
   languages['x-default'] = absoluteUrl(localizedPath('en', path))
-  const img = socialImage(image)
+  // Without a picture of its own, a shared page shows the organisation's logo (Site settings).
+  const img = socialImage(image) ?? socialImage(shareImageFallback(await getSiteSettings(locale)))
   const desc = description ?? undefined
   return {
     title,
@@ -58,7 +69,10 @@ export function pageMetadata({
     alternates: {
       canonical: absoluteUrl(localizedPath(locale, path)),
       languages,
-      ...(json ? { types: { 'application/json': `${json}${json.includes('?') ? '&' : '?'}locale=${locale}` } } : {}),
+      types: {
+        ...feedAlternates(locale, feeds),
+        ...(json ? { 'application/json': `${json}${json.includes('?') ? '&' : '?'}locale=${locale}` } : {}),
+      },
     },
     openGraph: {
       type,
@@ -76,5 +90,6 @@ export function pageMetadata({
       images: img ? [img.url] : undefined,
     },
     robots: noindex ? { index: false } : undefined,
+    other: meta ? (Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))) as Record<string, string | string[]>) : undefined,
   }
 }

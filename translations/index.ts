@@ -9,8 +9,9 @@ import { en } from '@payloadcms/translations/languages/en'
 
 import { lexicalUrdu } from './lexical-ur'
 import { payloadUrdu } from './payload-ur'
+import { pluginsUrdu } from './plugins-ur'
 
-export const ur: Language = {
+const ur: Language = {
   // date-fns, which Payload formats dates with, has no Urdu and Payload accepts only its own list of
   // keys: the Urdu admin loads en-US and gets Urdu words in the browser (translations/urduDates.ts).
   dateFNSKey: 'en-US',
@@ -24,6 +25,7 @@ const supportedLanguages = { en, ur }
 export const adminI18n: I18nOptions = {
   fallbackLanguage: 'en',
   supportedLanguages,
-  // Lexical ships no Urdu: its strings are added the way it adds its own (under `lexical`).
-  translations: { ur: lexicalUrdu } as I18nOptions['translations'],
+  // Lexical and the plugins ship no Urdu: their strings are added the way they add their own
+  // (under `lexical`, `plugin-redirects`).
+  translations: { ur: { ...lexicalUrdu, ...pluginsUrdu } } as I18nOptions['translations'],
 }

@@ -33,6 +33,16 @@ export const fieldLabels = {
   address: { en: 'Address', ur: 'پتہ' },
 } satisfies Record<string, Bilingual>
 
+/**
+ * The English of a label or description written either way (plain text or `{ en, ur }`), for what
+ * is always in English: the OpenAPI document, the audit log's titles. Undefined when there is none.
+ */
+export function englishText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  const en = value && typeof value === 'object' ? (value as { en?: unknown }).en : undefined
+  return typeof en === 'string' ? en : undefined
+}
+
 type WithLanguage = { i18n?: { language?: string } | null } | null | undefined
 
 /**

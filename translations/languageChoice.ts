@@ -36,12 +36,12 @@ export function browserAdminLanguage(acceptLanguage: string | null | undefined):
 }
 
 /** A Set-Cookie value that chooses the admin language the way Payload's own selector does. */
-export function adminLanguageCookie(language: AdminLanguage): string {
+function adminLanguageCookie(language: AdminLanguage): string {
   return `${ADMIN_LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`
 }
 
 /** At login, the language this person last chose in the admin becomes this browser's language too. */
-export const restoreAdminLanguage: CollectionAfterLoginHook = async ({ req, user }) => {
+const restoreAdminLanguage: CollectionAfterLoginHook = async ({ req, user }) => {
   try {
     const found = await req.payload.find({
       collection: 'payload-preferences',

@@ -2,11 +2,11 @@
  * The admin's languages as plain facts, with no dependencies, so the browser-side components and
  * proxy.ts can use them without pulling in the translations themselves.
  */
-export const adminLanguageCodes = ['en', 'ur'] as const
+const adminLanguageCodes = ['en', 'ur'] as const
 export type AdminLanguage = (typeof adminLanguageCodes)[number]
 
 /** Payload lays out only ar/fa/he right to left; app/(payload)/layout.tsx adds these. */
-export const rtlAdminLanguages: readonly string[] = ['ur']
+const rtlAdminLanguages: readonly string[] = ['ur']
 
 export function isAdminLanguage(value: unknown): value is AdminLanguage {
   return typeof value === 'string' && (adminLanguageCodes as readonly string[]).includes(value)

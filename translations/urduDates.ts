@@ -59,7 +59,7 @@ const relative: Record<string, string> = {
 }
 
 /** The words of date-fns's Locale in Urdu (its parsing rules stay those of en-US). */
-export const urduDateWords: Pick<Locale, 'formatDistance' | 'formatLong' | 'formatRelative' | 'localize'> = {
+const urduDateWords: Pick<Locale, 'formatDistance' | 'formatLong' | 'formatRelative' | 'localize'> = {
   formatDistance: (token, count, options) => {
     const pair = distance[token]
     const text = (count === 1 ? pair.one : pair.other).replace('{{count}}', String(count))

@@ -7,4 +7,3 @@ export function VersionMarkerField() {
   return null
 }
 
-export default VersionMarkerField

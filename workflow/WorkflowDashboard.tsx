@@ -42,6 +42,15 @@ const words = {
   auditBefore: { en: 'Every publish, unpublish, withdrawal, deletion and role change is in the', ur: 'ہر اشاعت، اشاعت کی واپسی، منسوخی، حذف اور کردار کی تبدیلی' },
   auditLink: { en: 'audit log', ur: 'آڈٹ لاگ' },
   auditAfter: { en: '.', ur: ' میں درج ہے۔' },
+  refreshProblems: { en: 'Pages not yet updated after a change', ur: 'تبدیلی کے بعد جو صفحات ابھی تازہ نہیں ہوئے' },
+  refreshExplained: {
+    en: 'These changes are saved, but some pages, feeds or partner data may still show the old version. They are retried automatically; the ones marked FAILED have stopped retrying.',
+    ur: 'یہ تبدیلیاں محفوظ ہیں، لیکن کچھ صفحات، فیڈز یا شراکت داروں کا ڈیٹا ابھی پرانا نسخہ دکھا سکتے ہیں۔ انہیں خود بخود دوبارہ آزمایا جاتا ہے؛ جن پر "ناکام" لکھا ہے ان کی کوششیں رک چکی ہیں۔',
+  },
+  since: { en: 'Since', ur: 'از' },
+  attempt: { en: 'attempt', ur: 'کوشش' },
+  attempts: { en: 'attempts', ur: 'کوششیں' },
+  askTechnicalContact: { en: 'ask your technical contact to check the server log.', ur: 'اپنے تکنیکی رابطہ کار سے سرور کا لاگ دیکھنے کو کہیں۔' },
 } satisfies Record<string, Bilingual>
 
 const when = (iso: string | null | undefined, lang: Lang) =>
@@ -133,6 +142,22 @@ export async function WorkflowDashboard({ payload, user, i18n }: Props) {
               ))}
             </ul>
           )}
+        </div>
+      )}
+      {isEditor && data.refreshProblems.length > 0 && (
+        <div style={{ ...box, borderColor: 'var(--theme-error-500)' }}>
+          <h2 style={{ marginTop: 0 }}>
+            {t(words.refreshProblems)} ({data.refreshProblems.length})
+          </h2>
+          <p>{t(words.refreshExplained)}</p>
+          <ul style={list}>
+            {data.refreshProblems.map((p) => (
+              <li key={String(p.id)} style={p.failed ? { color: 'var(--theme-error-500)' } : undefined}>
+                {t(words.since)} {when(p.since, lang)}{lang === 'ur' ? '،' : ','} {p.attempts} {t(p.attempts === 1 ? words.attempt : words.attempts)}: {p.reason}
+                {p.failed ? ` — ${t(words.failed)}: ${t(words.askTechnicalContact)}` : ''}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <div style={box}>

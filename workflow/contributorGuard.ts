@@ -2,10 +2,11 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { hasDrafts } from '../content/schema'
 import { inAdminLanguage, type Bilingual } from '../translations/labels'
 
 /** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
-export class ContributorForbidden extends APIError {
+class ContributorForbidden extends APIError {
   constructor(message: string) {
     super(message, 403, undefined, true)
   }
@@ -42,7 +43,24 @@ const refusals = {
     en: 'Only editors can delete something that has been published.',
     ur: 'جو چیز شائع ہو چکی ہو اسے صرف مدیر حذف کر سکتے ہیں۔',
   },
+  mediaPublic: {
+    en: 'Only editors can make a file public. Upload it, then ask an editor to tick "Public".',
+    ur: 'فائل کو صرف مدیر عوامی بنا سکتے ہیں۔ اسے اپ لوڈ کریں، پھر کسی مدیر سے "عوامی" پر نشان لگانے کو کہیں۔',
+  },
 } satisfies Record<string, Bilingual>
+
+/** Why a media item is live, and what a contributor is told when they try to change or delete it. */
+function liveMediaRefusal(operation: string, shownByPublished: boolean): Bilingual {
+  const why = shownByPublished
+    ? { en: 'published content shows it', ur: 'شائع شدہ مواد میں دکھائی دیتی ہے' }
+    : { en: 'it is marked public', ur: 'عوامی کے طور پر نشان زدہ ہے' }
+  return operation === 'delete'
+    ? { en: `This file is live (${why.en}): only editors can delete it.`, ur: `یہ فائل عوامی ہے (${why.ur}): اسے صرف مدیر حذف کر سکتے ہیں۔` }
+    : {
+        en: `This file is live (${why.en}): only editors can change it. Upload a new file and use it in your draft instead; an editor will review it.`,
+        ur: `یہ فائل عوامی ہے (${why.ur}): اسے صرف مدیر بدل سکتے ہیں۔ اس کے بجائے نئی فائل اپ لوڈ کر کے اپنے مسودے میں استعمال کریں؛ کوئی مدیر اس کا جائزہ لے گا۔`,
+      }
+}
 
 /**
  * Contributors write drafts; only editors and admins put anything live or take it down.
@@ -55,8 +73,8 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   // The arguments differ per operation; we read only id, data, draft and overrideAccess.
   const args = operationArgs as any
   if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
-  const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
-  if (!hasDrafts) return args
+  const drafts = hasDrafts(collection)
+  if (!drafts) return args
 
   if (operation === 'create' || operation === 'update') {
     const data = (args.data ?? {}) as Record<string, any>
@@ -96,6 +114,32 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
     const live = await currentMainDoc(req, collection.slug, args.id)
     if (live && (live._status === 'published' || live.firstPublishedAt)) {
       throw new ContributorForbidden(inAdminLanguage(req, refusals.deletePublished))
+    }
+  }
+  return args
+}
+
+/**
+ * Media have no drafts, so for them the review rule is simpler: contributors upload and change
+ * their own work in progress, but nothing readers can see. An item marked public, or shown by
+ * published content, is live: changing its file, alternative text or caption, or making an item
+ * public, is an editor's job. Access (access/media.ts) enforces the same; this explains it (403)
+ * before anything is read or written. Contributors are staff and can read every item, so saying
+ * why tells them nothing new.
+ */
+export const guardContributorMedia: CollectionBeforeOperationHook = async ({ args: operationArgs, collection, operation, req }) => {
+  const args = operationArgs as any
+  if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
+  const data = (args.data ?? {}) as Record<string, unknown>
+  if ((operation === 'create' || operation === 'update') && data.public === true) {
+    throw new ContributorForbidden(inAdminLanguage(req, refusals.mediaPublic))
+  }
+  if ((operation === 'update' || operation === 'delete') && args.id !== undefined && args.id !== null) {
+    const item = (await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: args.id } }, req })) as
+      | { public?: boolean | null; usedByPublished?: boolean | null }
+      | null
+    if (item?.usedByPublished || item?.public) {
+      throw new ContributorForbidden(inAdminLanguage(req, liveMediaRefusal(operation, Boolean(item.usedByPublished))))
     }
   }
   return args

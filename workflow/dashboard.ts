@@ -7,9 +7,12 @@
 import type { Payload } from 'payload'
 
 import { hasRole, isStaffUser } from '../access/roles'
+import { changeProblems, type ChangeProblem } from '../content/changes/retry'
+import { slugsWhere } from '../content/registry'
 
-export const reviewCollections = ['programs', 'statements', 'campaigns'] as const
-type ReviewCollection = (typeof reviewCollections)[number]
+/** Types with review states (draft → waiting for review → published), from the registry. */
+const reviewCollections = (): string[] => slugsWhere((t) => Boolean(t.workflow?.review))
+type ReviewCollection = 'statements'
 
 export type DashboardItem = {
   collection: string
@@ -21,7 +24,7 @@ export type DashboardItem = {
   updatedBy?: string | null
 }
 
-export type ScheduledItem = {
+type ScheduledItem = {
   id: number | string
   type: 'publish' | 'unpublish'
   collection?: string
@@ -33,11 +36,13 @@ export type ScheduledItem = {
   error?: string | null
 }
 
-export type DashboardData = {
+type DashboardData = {
   waitingForReview: DashboardItem[]
   mine: DashboardItem[]
   scheduled: ScheduledItem[]
   recent: DashboardItem[]
+  /** Pages and caches not yet refreshed after a change (content/changes/retry.ts): never silently stale. */
+  refreshProblems: ChangeProblem[]
 }
 
 function name(user: unknown): string | null {
@@ -61,12 +66,12 @@ function item(collection: string, doc: any): DashboardItem {
 const OVERDUE_AFTER_MS = 5 * 60 * 1000
 
 export async function workflowDashboard(payload: Payload, user: unknown, now = new Date()): Promise<DashboardData> {
-  const data: DashboardData = { waitingForReview: [], mine: [], scheduled: [], recent: [] }
+  const data: DashboardData = { waitingForReview: [], mine: [], scheduled: [], recent: [], refreshProblems: [] }
   if (!isStaffUser(user as any)) return data
   const staff = user as any
   const asUser = { overrideAccess: false, user: staff, draft: true, depth: 1 } as const
 
-  for (const collection of reviewCollections) {
+  for (const collection of reviewCollections() as ReviewCollection[]) {
     const waiting = await payload.find({
       ...asUser,
       collection: collection as ReviewCollection,
@@ -91,6 +96,7 @@ export async function workflowDashboard(payload: Payload, user: unknown, now = n
   data.mine.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))
 
   if (hasRole(staff, 'admin', 'editor')) {
+    data.refreshProblems = await changeProblems(payload)
     // The jobs queue has no API access at all; editors see it only here.
     const jobs = await payload.find({
       collection: 'payload-jobs',

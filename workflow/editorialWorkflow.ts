@@ -1,14 +1,13 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { isStaffField } from '../access/staff'
-import { auditContentChange, auditContentDelete, noteOperation } from './audit'
-import { refuseStaleUpdate } from './concurrency'
+import { noteStartingPoint, refuseStaleUpdate } from './concurrency'
 import { guardContributorOperation } from './contributorGuard'
 import { refuseDeletingLinkedDocument, refuseTrashingLinkedDocument } from './references'
 import { autosaveNeverPublishes, recordEditorialState } from './state'
 import type { Bilingual } from '../translations/labels'
 
-export const reviewStates = ['draft', 'inReview', 'published', 'withdrawn'] as const
+const reviewStates = ['draft', 'inReview', 'published', 'withdrawn'] as const
 export type ReviewState = (typeof reviewStates)[number]
 
 export const reviewStateLabels: Record<ReviewState, Bilingual> = {
@@ -23,7 +22,7 @@ export const reviewStateLabels: Record<ReviewState, Bilingual> = {
  * "Published" and "Withdrawn" are derived on every save from the publish status and the
  * withdrawal box (workflow/state.ts), so they can never disagree with them.
  */
-export const reviewStateField: Field = {
+const reviewStateField: Field = {
   name: 'reviewState',
   type: 'select',
   defaultValue: 'draft',
@@ -46,7 +45,7 @@ export const reviewStateField: Field = {
 }
 
 /** Who saved last: shown in lists and named when a colleague's save would overwrite theirs. */
-export const updatedByField: Field = {
+const updatedByField: Field = {
   name: 'updatedBy',
   type: 'relationship',
   relationTo: 'users',
@@ -57,7 +56,7 @@ export const updatedByField: Field = {
 }
 
 /** Language completeness for list views: is there an Urdu title/name yet? Kept up to date on save. */
-export const hasUrduField: Field = {
+const hasUrduField: Field = {
   name: 'hasUrdu',
   type: 'checkbox',
   defaultValue: false,
@@ -71,7 +70,7 @@ export const hasUrduField: Field = {
  * when the document is read, so the admin form (and any API client) sends it back on save and an
  * out-of-date save is refused instead of overwriting a colleague's work (workflow/concurrency.ts).
  */
-export const lastKnownUpdatedAtField: Field = {
+const lastKnownUpdatedAtField: Field = {
   name: 'lastKnownUpdatedAt',
   type: 'text',
   virtual: true,
@@ -104,18 +103,19 @@ function appendHooks<K extends keyof NonNullable<CollectionConfig['hooks']>>(
 }
 
 /**
- * Adds the editorial workflow to a collection: who changed what (updatedBy, audit log), refusal
+ * Adds the editorial workflow to a collection: who saved last (updatedBy; the audit log is the change
+ * pipeline's, content/changes/subscribers/audit.ts), refusal
  * of stale saves (409), contributor limits enforced on every API, trash with restore, and
  * a refusal to delete what published content still links to. Existing hooks are kept and run first.
  */
 export function withEditorialWorkflow(config: CollectionConfig, options: WorkflowOptions = {}): CollectionConfig {
   const titleField = options.titleField ?? (typeof config.admin?.useAsTitle === 'string' ? config.admin.useAsTitle : 'title')
   const hooks: NonNullable<CollectionConfig['hooks']> = { ...(config.hooks ?? {}) }
-  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, refuseStaleUpdate, noteOperation)
+  appendHooks(hooks, 'beforeOperation', autosaveNeverPublishes, guardContributorOperation, noteStartingPoint)
+  // After access is decided (beforeValidate): a caller who may not update hears only "forbidden".
+  hooks.beforeValidate = [refuseStaleUpdate, ...(hooks.beforeValidate ?? [])]
   appendHooks(hooks, 'beforeChange', recordEditorialState({ titleField, review: Boolean(options.review) }), refuseTrashingLinkedDocument)
-  appendHooks(hooks, 'afterChange', auditContentChange(titleField))
   appendHooks(hooks, 'beforeDelete', refuseDeletingLinkedDocument)
-  appendHooks(hooks, 'afterDelete', auditContentDelete(titleField))
 
   const fields: Field[] = [...config.fields]
   if (options.review) fields.push(reviewStateField)

@@ -1,29 +1,38 @@
 /**
  * Preview: staff see drafts in the real site layout through Next's draft mode, entered only through
- * /next/preview after the logged-in user is checked (see app/next/preview/route.ts).
+ * /next/preview after the logged-in user is checked (see app/next/preview/route.ts). Which types
+ * can be previewed is the registry's (content/registry.ts: drafts and a page of their own).
  */
 import { isLocale, type Locale } from '../content/locales'
 import { serverURL } from '../platform/serverUrl'
 import { documentPath } from '../site/paths'
 
-/** Collections staff can preview (they have drafts and a page of their own). */
-export const PREVIEWABLE = ['programs', 'statements', 'campaigns'] as const
-
 /**
  * Only a path on this site may follow the preview: "/x" but not "//evil.example" or "/\\evil",
  * which browsers treat as another host (an open redirect would let a link carry staff anywhere).
+ * Judged on the path as it will be sent, after URL normalisation: "/.//evil.example" normalises to
+ * "//evil.example", so a check on the raw text alone let it through.
  */
 export function safeSitePath(raw: string | null | undefined): string | null {
   if (!raw || typeof raw !== 'string') return null
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f]/.test(raw)) return null
-  if (raw.startsWith('/admin') || raw.startsWith('/api')) return null
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f\u007f]/.test(raw)) return null
+  let url: URL
   try {
-    const url = new URL(raw, 'http://site.invalid')
-    if (url.host !== 'site.invalid') return null
-    return `${url.pathname}${url.search}${url.hash}`
+    url = new URL(raw, 'http://site.invalid')
   } catch {
     return null
   }
+  if (url.origin !== 'http://site.invalid') return null
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(url.pathname)
+  } catch {
+    return null
+  }
+  // What goes into Location must still be one slash and a path on this site, encoded or not.
+  if (url.pathname.startsWith('//') || decoded.startsWith('//') || decoded.includes('\\') || /[\u0000-\u001f\u007f]/.test(decoded)) return null
+  if (/^\/(admin|api)(\/|$)/i.test(decoded)) return null
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 /** The preview link for a document: enters draft mode, then opens its page in that language. */

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 import { ValidationError } from 'payload'
 
+import { isStaffField } from '../access/staff'
 import { inAdminLanguage } from '../translations/labels'
 
 /**
@@ -118,7 +119,8 @@ export const publishingFields: Field[] = [
     name: 'createdBy',
     type: 'relationship',
     relationTo: 'users',
-    access: { update: () => false },
+    // Staff account IDs are never public: not readable, so not a filter or a sort either.
+    access: { read: isStaffField, update: () => false },
     label: { en: 'Created by', ur: 'لکھنے والا' },
     admin: {
       position: 'sidebar',
@@ -132,7 +134,9 @@ export const publishingFields: Field[] = [
  * Keeps the publishing record honest: dates and history are written here, never typed by hand.
  */
 export const recordPublication: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
-  if (operation === 'create' && req.user && req.user.collection === 'users' && !data.createdBy) {
+  // Who wrote it is who is signed in: never what the request says (a contributor could otherwise
+  // file a draft under an editor's name). Scripts without a user (seed, imports) set it themselves.
+  if (operation === 'create' && req.user && req.user.collection === 'users') {
     data.createdBy = req.user.id
   }
 

@@ -1,45 +1,26 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Field, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 import { getTranslation } from '@payloadcms/translations'
 import { APIError } from 'payload'
 
+import { hasDrafts, relationFields } from '../content/schema'
 import { inAdminLanguage } from '../translations/labels'
 
-type Link = { path: string; localized: boolean }
-
-/** Paths of relationship/upload fields (inside groups, rows, tabs, arrays too) that can point at `target`. */
-export function linkPaths(fields: Field[], target: string, prefix = ''): Link[] {
-  const found: Link[] = []
-  for (const field of fields) {
-    const named = 'name' in field && field.name ? `${prefix}${field.name}` : null
-    if ((field.type === 'relationship' || field.type === 'upload') && named) {
-      const to = Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]
-      // Polymorphic relations are stored differently; ours are all single-collection.
-      if (!Array.isArray(field.relationTo) && to.includes(target)) found.push({ path: named, localized: Boolean((field as any).localized) })
-      continue
-    }
-    if ((field.type === 'group' || field.type === 'array') && named) found.push(...linkPaths(field.fields, target, `${named}.`))
-    else if (field.type === 'group' || field.type === 'row' || field.type === 'collapsible') found.push(...linkPaths(field.fields, target, prefix))
-    else if (field.type === 'tabs')
-      for (const tab of field.tabs) found.push(...linkPaths(tab.fields, target, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
-  }
-  return found
-}
-
-export type Usage = { collection: string; id: number | string; title: string }
+type Usage = { collection: string; id: number | string; title: string }
 
 /**
  * Published documents (and documents of collections without drafts, which are always live)
  * that link to this one. Trashed documents do not count.
  */
-export async function publishedUsages(req: PayloadRequest, target: string, id: number | string): Promise<Usage[]> {
+async function publishedUsages(req: PayloadRequest, target: string, id: number | string): Promise<Usage[]> {
   const usages: Usage[] = []
   for (const collection of req.payload.config.collections) {
     if (collection.slug.startsWith('payload-') || collection.slug === 'audit-log') continue
-    const paths = linkPaths(collection.fields, target)
+    // Polymorphic relations are stored differently; ours are all single-collection.
+    const paths = relationFields(collection.fields).filter((f) => !f.polymorphic && f.relationTo.includes(target))
     if (!paths.length) continue
-    const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+    const drafts = hasDrafts(collection)
     const or = paths.map(({ path }) => ({ [path]: { equals: id } }))
-    const where = hasDrafts ? { and: [{ or }, { _status: { equals: 'published' } }] } : { or }
+    const where = drafts ? { and: [{ or }, { _status: { equals: 'published' } }] } : { or }
     const titleField = typeof collection.admin?.useAsTitle === 'string' ? collection.admin.useAsTitle : 'id'
     const { docs } = await req.payload.find({
       collection: collection.slug as any,

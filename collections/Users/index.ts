@@ -4,7 +4,6 @@ import { roles } from '../../access/roles'
 import { isAdmin, isAdminField } from '../../access/staff'
 import { adminOrSelf } from '../../access/users'
 import { forgotPasswordEmail } from '../../platform/email'
-import { auditAccountChange, auditContentDelete } from '../../workflow/audit'
 import { sendInvitation } from './hooks/invitation'
 import { firstUserIsAdmin, protectLastAdmin, protectLastAdminOnDelete } from './hooks/roleGuards'
 import { adminGroups, fieldLabels } from '../../translations/labels'
@@ -38,8 +37,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeChange: [firstUserIsAdmin, protectLastAdmin],
     beforeDelete: [protectLastAdminOnDelete],
-    afterChange: [auditAccountChange, sendInvitation],
-    afterDelete: [auditContentDelete('email')],
+    // Account creation, role changes and deletion are audited by the change pipeline (content/changes).
+    afterChange: [sendInvitation],
   },
   fields: [
     { name: 'name', type: 'text', label: fieldLabels.name, admin: { description: { en: 'Shown in the admin and the change log; never public.', ur: 'ایڈمن پینل اور تبدیلیوں کے ریکارڈ میں دکھایا جاتا ہے؛ کبھی عوامی نہیں۔' } } },

@@ -9,7 +9,7 @@ const FAMILIES: Record<'hero' | 'card' | 'thumb', SizeName[]> = {
   thumb: ['thumbnail', 'card'],
 }
 
-export function asMedia(value: unknown): Media | null {
+function asMedia(value: unknown): Media | null {
   return value && typeof value === 'object' && 'url' in value ? (value as Media) : null
 }
 

@@ -25,7 +25,6 @@ export function speakerOf(s: Pick<Statement, 'speaker' | 'speakerName'>): { name
 export function StatementList({ locale, items, heading = 'h3' }: { locale: Locale; items: Statement[]; heading?: H }) {
   const dict = t(locale)
   if (!items.length) return <p className="muted">{dict.nothingYet}</p>
-  const Heading = heading
   return (
     <ul className="cards">
       {items.map((s) => {
@@ -65,7 +64,7 @@ export function CampaignList({ locale, items, heading = 'h3' }: { locale: Locale
     <ul className="cards">
       {items.map((c) => (
         <li key={c.id} className="card">
-          <p className="eyebrow">{c.status ? dict[c.status] : null}</p>
+          {c.status ? <p className="eyebrow">{dict[c.status]}</p> : null}
           <Localized as={heading} fallback={isFallback(locale, c.title)}>
             <a href={campaignPath(locale, c.slug)}>{c.title}</a>
           </Localized>

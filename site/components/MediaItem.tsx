@@ -14,7 +14,7 @@ export type MediaDoc = Media & {
 }
 
 /** "PDF, 120 KB, 3 pages": what a reader wants to know before downloading. */
-export function fileFacts(locale: Locale, media: MediaDoc): string {
+function fileFacts(locale: Locale, media: MediaDoc): string {
   const dict = t(locale)
   const parts = [media.mimeType === 'application/pdf' ? dict.pdf : (media.mimeType ?? '')]
   const size = formatBytes(locale, media.filesize)
@@ -79,7 +79,7 @@ export function MediaItem({ locale, media }: { locale: Locale; media: MediaDoc }
         {media.transcript ? (
           <details id={transcriptId}>
             <summary>{dict.transcript}</summary>
-            <RichText data={media.transcript} />
+            <RichText data={media.transcript} locale={locale} />
           </details>
         ) : null}
       </figure>

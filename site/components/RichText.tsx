@@ -1,97 +1,94 @@
+import type { SerializedAutoLinkNode, SerializedLinkNode } from '@payloadcms/richtext-lexical'
+import { RichText as LexicalRichText, type JSXConverterArgs, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
+import type { Locale } from '@/content/locales'
+import { internalHref, safeHref } from '@/site/links'
+
+import { Img } from './Img'
+import { DocumentLink, type MediaDoc } from './MediaItem'
+
 /**
- * A small server renderer for the Lexical JSON the admin stores. No client code: the reader gets
- * plain HTML. Handles what the editor can produce in our collections (paragraphs, headings,
- * lists, quotes, links, text formats, line breaks, uploads); unknown nodes keep their text.
+ * Rich text as readers get it: Lexical's own JSX converters (@payloadcms/richtext-lexical/react,
+ * server-rendered, no client code), with ours where the page needs more:
+ * - internal links (to a document or an upload) become addresses in the page's language; a link
+ *   to something the reader may not see (a draft) keeps its text without a link;
+ * - external links only for web, mail and phone addresses;
+ * - headings start at h2 (the page title is the only h1);
+ * - uploads are our picture (sizes made at upload) or document link (size, pages);
+ * - placement blocks (content/editor.ts) show the structured list passed in `placements`, once;
+ * - text alignment is not copied: Lexical writes start/end as left/right, wrong in Urdu.
  */
-type Node = { type: string; children?: Node[]; [k: string]: any }
+type Placements = Record<string, ReactNode>
 
-const FORMAT = { bold: 1, italic: 2, strike: 4, underline: 8, code: 16, sub: 32, sup: 64 }
-
-function renderText(node: Node, key: number): ReactNode {
-  let out: ReactNode = node.text
-  const f = Number(node.format) || 0
-  if (f & FORMAT.code) out = <code>{out}</code>
-  if (f & FORMAT.bold) out = <strong>{out}</strong>
-  if (f & FORMAT.italic) out = <em>{out}</em>
-  if (f & FORMAT.strike) out = <s>{out}</s>
-  if (f & FORMAT.underline) out = <u>{out}</u>
-  if (f & FORMAT.sub) out = <sub>{out}</sub>
-  if (f & FORMAT.sup) out = <sup>{out}</sup>
-  return <span key={key}>{out}</span>
-}
-
-function safeHref(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined
-  const u = url.trim()
-  // Only web, mail and phone links and site paths; never javascript: or data:.
-  return /^(https?:|mailto:|tel:|\/|#)/i.test(u) ? u : undefined
-}
-
-function children(node: Node): ReactNode[] {
-  return (node.children ?? []).map((child, i) => renderNode(child, i))
-}
-
-function renderNode(node: Node, key: number): ReactNode {
-  switch (node.type) {
-    case 'text':
-      return renderText(node, key)
-    case 'linebreak':
-      return <br key={key} />
-    case 'tab':
-      return ' '
-    case 'paragraph':
-      return <p key={key}>{children(node)}</p>
-    case 'heading': {
-      // The page title is the only h1; headings inside content start at h2.
-      const level = Math.min(6, Math.max(2, Number(String(node.tag).replace('h', '')) || 2))
+function converters(locale: Locale, placements: Placements): JSXConvertersFunction {
+  const shown = new Set<string>()
+  // Link and autolink nodes share the fields this needs.
+  const link = ({ node, nodesToJSX }: JSXConverterArgs<SerializedLinkNode | SerializedAutoLinkNode>) => {
+    const children = nodesToJSX({ nodes: node.children })
+    const fields = (node as { fields?: { linkType?: string; url?: string; doc?: { relationTo?: string; value?: unknown }; newTab?: boolean } }).fields ?? {}
+    const href = fields.linkType === 'internal' ? internalHref(locale, fields.doc) : safeHref(fields.url)
+    if (!href) return <span>{children}</span>
+    return (
+      <a href={href} rel={fields.newTab ? 'noopener noreferrer' : undefined}>
+        {children}
+      </a>
+    )
+  }
+  return ({ defaultConverters }) => ({
+    ...defaultConverters,
+    link,
+    autolink: link,
+    heading: ({ node, nodesToJSX }) => {
+      const level = Math.min(6, Math.max(2, Number(String((node as { tag?: string }).tag).replace('h', '')) || 2))
       const H = `h${level}` as 'h2'
-      return <H key={key}>{children(node)}</H>
-    }
-    case 'list':
-      return node.listType === 'number' || node.tag === 'ol' ? (
-        <ol key={key} start={node.start && node.start !== 1 ? node.start : undefined}>
-          {children(node)}
-        </ol>
-      ) : (
-        <ul key={key}>{children(node)}</ul>
-      )
-    case 'listitem':
-      return <li key={key}>{children(node)}</li>
-    case 'quote':
-      return <blockquote key={key}>{children(node)}</blockquote>
-    case 'horizontalrule':
-      return <hr key={key} />
-    case 'link':
-    case 'autolink': {
-      const href = safeHref(node.fields?.url ?? node.url)
-      if (!href) return <span key={key}>{children(node)}</span>
-      return (
-        <a key={key} href={href} rel={node.fields?.newTab ? 'noopener noreferrer' : undefined}>
-          {children(node)}
-        </a>
-      )
-    }
-    case 'upload': {
-      const v = node.value
-      if (v && typeof v === 'object' && typeof v.url === 'string' && String(v.mimeType ?? '').startsWith('image/')) {
+      return <H>{nodesToJSX({ nodes: node.children })}</H>
+    },
+    upload: ({ node }) => {
+      const media = (node as { value?: unknown }).value
+      if (!media || typeof media !== 'object') return null
+      const m = media as MediaDoc
+      if (String(m.mimeType ?? '').startsWith('image/')) {
         return (
-          <figure key={key}>
-            <img src={v.sizes?.card?.url ?? v.url} alt={v.alt ?? ''} width={v.sizes?.card?.width ?? v.width} height={v.sizes?.card?.height ?? v.height} loading="lazy" />
-            {v.caption ? <figcaption>{v.caption}</figcaption> : null}
+          <figure>
+            <Img media={m} use="card" />
+            {m.caption ? <figcaption>{m.caption}</figcaption> : null}
           </figure>
         )
       }
-      return null
-    }
-    default:
-      return node.children ? <div key={key}>{children(node)}</div> : null
-  }
+      return (
+        <p>
+          <DocumentLink locale={locale} media={m} />
+        </p>
+      )
+    },
+    blocks: Object.fromEntries(
+      Object.entries(placements).map(([blockType, content]) => [
+        blockType,
+        () => {
+          if (shown.has(blockType)) return null
+          shown.add(blockType)
+          return <>{content}</>
+        },
+      ]),
+    ),
+    // A node this site does not know (a feature added later) keeps its text.
+    unknown: ({ node, nodesToJSX }) => {
+      const kids = (node as { children?: unknown[] }).children
+      return Array.isArray(kids) ? <span>{nodesToJSX({ nodes: kids as never })}</span> : null
+    },
+  })
 }
 
-export function RichText({ data, className }: { data: unknown; className?: string }) {
-  const root = (data as { root?: Node } | null | undefined)?.root
+export function RichText({ data, locale, placements = {}, className }: { data: unknown; locale: Locale; placements?: Placements; className?: string }) {
+  const root = (data as { root?: { children?: unknown[] } } | null | undefined)?.root
   if (!root?.children?.length) return null
-  return <div className={className ?? 'prose'}>{children(root)}</div>
+  return (
+    <LexicalRichText
+      data={data as never}
+      converters={converters(locale, placements)}
+      className={className ?? 'prose'}
+      disableTextAlign
+    />
+  )
 }

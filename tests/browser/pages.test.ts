@@ -29,7 +29,8 @@ const PAGES: Check[] = [
   { name: 'person', path: `/people/${tariq.slug}`, text: { en: tariq.name, ur: tariq.demoUrdu.name } },
   { name: 'topics', path: '/topics', text: { en: trafficking.name, ur: trafficking.demoUrdu.name } },
   { name: 'topic', path: `/topics/${trafficking.slug}`, text: { en: trafficking.name, ur: trafficking.demoUrdu.name } },
-  { name: 'search', path: '/search?q=UNTOC', text: { en: statement.title, ur: statement.demoUrdu.title } },
+  // "16" is in the campaign's title in both languages (search looks in the page's language only).
+  { name: 'search', path: '/search?q=16', text: { en: campaigns[1].title, ur: campaigns[1].demoUrdu.title } },
   { name: 'not-found', path: '/no-such-page-here', status: 404, text: { en: 'Page not found', ur: 'صفحہ نہیں ملا' } },
 ]
 

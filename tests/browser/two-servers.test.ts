@@ -17,6 +17,7 @@ import { Redis } from 'ioredis'
 
 import { statement } from '../../seed/content'
 import { adminApiToken } from '../helpers/browser'
+import { eventually, queueSchedule } from '../helpers/schedule'
 import { freePort, startRedis, type RedisServer } from '../helpers/redis'
 import { copyDatabase, startServer, stopServer, type Server } from '../helpers/server'
 
@@ -40,7 +41,8 @@ beforeAll(async () => {
   redis = await startRedis()
   const env = { DATABASE_URI: `file:${dbFile}`, MEDIA_DIR: mediaDir, REDIS_URL: redis.url, REDIS_CACHE_PREFIX: `two-servers:${process.pid}:` }
   // One after the other: both migrate on start, and two cold starts at once only cost time.
-  servers.push(await startServer(await freePort(), env))
+  // A runs the jobs (scheduled publishing); B only serves.
+  servers.push(await startServer(await freePort(), { ...env, DALEEL_JOBS: 'on' }))
   servers.push(await startServer(await freePort(), env))
   ;[A, B] = servers.map((s) => s.url)
   // Each server connects to Redis on its first cached request (until then it renders without
@@ -117,3 +119,32 @@ test('a publish through server A is fresh on server B at the next request', asyn
   const onA = await get(A, pagePath)
   expect(onA.html).toContain(newTitle)
 })
+
+test("a scheduled unpublish run by server A's jobs runner (outside any request) takes the page down on server B too, in both languages and every list", async () => {
+  const token = await adminApiToken(A)
+  const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+  const org = await (await fetch(`${A}/api/organisations?limit=1`, { headers: auth })).json()
+  const title = `Embargoed statement ${Date.now()}`
+  const created = await fetch(`${A}/api/statements`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ title, statementType: 'press-release', speakerName: 'Two servers', issuingOrganisation: org.docs[0].id, deliveredOn: '2026-11-02T12:00:00.000Z', _status: 'published' }),
+  })
+  expect(created.status).toBe(201)
+  const { id, slug } = (await created.json()).doc
+  const paths = [`/statements/${slug}`, `/ur/statements/${slug}`]
+  // B has the page in its page cache, and so in Redis.
+  for (const p of paths) {
+    await get(B, p)
+    expect((await get(B, p)).pageCache).toBe('HIT')
+  }
+  expect((await get(B, '/statements/feed.xml')).html).toContain(slug)
+
+  queueSchedule(`file:${dbFile}`, 'statements', id, 'unpublish')
+  await eventually(async () => (await get(B, paths[0])).status === 404, 75_000)
+  expect((await get(B, paths[1])).status).toBe(404)
+  expect((await get(A, paths[0])).status).toBe(404)
+  for (const p of ['/statements', '/statements/feed.xml', '/sitemap.xml']) {
+    expect({ p, gone: !(await get(B, p)).html.includes(slug) }).toEqual({ p, gone: true })
+  }
+}, 180_000)

@@ -106,8 +106,9 @@ describe('a contributor writes in both languages and submits for review', () => 
     await date.press('Enter')
     await page.locator('#field-title').click()
 
-    await page.waitForURL(/\/admin\/collections\/statements\/\d+/, { timeout: 60_000 })
-    id = page.url().match(/statements\/(\d+)/)?.[1]
+    // The new document's ID, whatever its type (integer, or text on MongoDB and SQLITE_ID_TYPE=uuid).
+    await page.waitForURL(/\/admin\/collections\/statements\/(?!create\b)[^/?#]+/, { timeout: 60_000 })
+    id = page.url().match(/statements\/((?!create\b)[^/?#]+)/)?.[1]
     const saved = await waitForDraft('en', (d) => d.title === statement.en && Boolean(d.issuingOrganisation))
     expect(saved._status).toBe('draft')
 

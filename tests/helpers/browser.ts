@@ -12,10 +12,12 @@ export const BASE_URL = (process.env.BASE_URL || 'http://localhost:3100').replac
 export const ADMIN_EMAIL = process.env.ADMIN_EMAIL || 'browser-admin@daleel.test'
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || 'Browser-test-password-42!'
 
-export function launchBrowser(): Promise<Browser> {
+/** `env` replaces the browser's environment (e.g. FONTCONFIG_FILE for what fonts it sees). */
+export function launchBrowser({ env }: { env?: Record<string, string> } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
+    env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
   })
 }

@@ -3,7 +3,17 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
+import { databaseKind, sqliteIdType } from '../../platform/database'
 import { migrateDatabase } from '../../platform/migrate'
+
+/**
+ * Whether this run's document IDs are numbers (SQLite's default) or text (SQLite with
+ * SQLITE_ID_TYPE=uuid, MongoDB). Only for tests of behaviour that truly differs, such as a 400 for
+ * `where[id][equals]=abc`, which is a well-formed text ID.
+ */
+export function numericIds(): boolean {
+  return databaseKind() === 'sqlite' && sqliteIdType() === 'number'
+}
 
 let instance: Payload | null = null
 

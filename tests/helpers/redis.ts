@@ -1,6 +1,6 @@
 /**
  * Start Debian's redis-server on a free loopback port for a test (no persistence), and stop it.
- * CI installs redis-server (.ci/run); locally: apt-get install -y redis-server.
+ * npm test installs redis-server when it is missing (scripts/system-packages.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'

@@ -47,6 +47,15 @@ export async function rest(
   return toResult(res)
 }
 
+/**
+ * The GraphQL type of document IDs: `Int` on SQLite's default integer IDs, `String` on text IDs
+ * (SQLite with SQLITE_ID_TYPE=uuid, MongoDB). Tests pass IDs as variables of this type, or paste
+ * them with JSON.stringify, never bare.
+ */
+export function graphQLIdType(payload: { db: { defaultIDType: string } }): 'Int' | 'String' {
+  return payload.db.defaultIDType === 'number' ? 'Int' : 'String'
+}
+
 export async function gql(query: string, options: { token?: string; variables?: Record<string, unknown> } = {}) {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
@@ -110,12 +119,15 @@ export async function fetchFile(
 
 /**
  * Calls the route handlers exactly as app/(payload)/api serves them, gateway included (partner
- * keys, rate limits, caps, CORS, ETags). `ip` sets X-Forwarded-For; `key` sends a partner key.
+ * keys, rate limits, caps, CORS, ETags). `ip` is the caller's address as the front server
+ * (server.mjs) works it out from the socket and hands it on (platform/clientAddress.mjs); `key`
+ * sends a partner key; `rawBody` sends a body as is (a form, a stream) instead of JSON. Path
+ * segments reach the handler decoded, as Next.js passes them.
  */
 export async function api(
   method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS',
   pathAndQuery: string,
-  options: { token?: string; key?: string; ip?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { token?: string; key?: string; ip?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<RestResponse> {
   const routes: Record<string, any> = await import('../../app/(payload)/api/[...slug]/route')
   const graphqlRoutes: Record<string, any> = await import('../../app/(payload)/api/graphql/route')
@@ -123,16 +135,23 @@ export async function api(
   const headers = new Headers(options.headers)
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
   if (options.key) headers.set('Authorization', `partner-keys API-Key ${options.key}`)
-  if (options.ip) headers.set('X-Forwarded-For', options.ip)
+  if (options.ip) {
+    // What server.mjs does for every request: it alone sets this header, from the socket.
+    ;(globalThis as any)[Symbol.for('daleel.clientAddressFromFrontServer')] = true
+    headers.set('x-daleel-client-address', options.ip)
+    // What a client could claim itself: the gateway must not believe it (server.mjs decides).
+    if (!headers.has('X-Forwarded-For')) headers.set('X-Forwarded-For', options.ip)
+  }
   if (options.body !== undefined) headers.set('Content-Type', 'application/json')
-  const request = new Request(url, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  const request = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
   const isGraphQL = url.pathname === '/api/graphql'
-  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? routes.GET : routes[method]
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const searchRoutes: Record<string, any> = await import('../../app/(payload)/api/search/route')
+  const own = url.pathname === '/api/search' ? searchRoutes : isGraphQL ? graphqlRoutes : routes
+  const handler = isGraphQL ? graphqlRoutes[method] : method === 'HEAD' ? own.GET : own[method]
+  // A method the route module does not export: Next.js answers 405 itself.
+  if (!handler) return { status: 405, headers: new Headers(), body: null }
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
   const res: Response = await handler(request, { params: Promise.resolve({ slug }) })
   return toResult(res)
 }

@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { Payload } from 'payload'
 
 import { GET as campaignsRss } from '../../app/(site)/[locale]/campaigns/feed.xml/route'
+import { GET as programsJson } from '../../app/(site)/[locale]/programs/feed.json/route'
 import { GET as allAtom } from '../../app/(site)/[locale]/feed.atom/route'
 import { GET as allJson } from '../../app/(site)/[locale]/feed.json/route'
 import { GET as allRss } from '../../app/(site)/[locale]/feed.xml/route'
@@ -10,7 +11,7 @@ import { GET as statementsRss } from '../../app/(site)/[locale]/statements/feed.
 import { GET as topicJson } from '../../app/(site)/[locale]/topics/[slug]/feed.json/route'
 import { GET as topicRss } from '../../app/(site)/[locale]/topics/[slug]/feed.xml/route'
 import { richText } from '../../content/richText'
-import { makeCampaign, makeOrganisation, makeStatement, makeTopic } from '../helpers/fixtures'
+import { makeCampaign, makeOrganisation, makePdf, makeProgram, makeStatement, makeTopic } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -111,4 +112,42 @@ test('feeds answer If-None-Match with 304', async () => {
   const first = await get(allRss, 'en')
   const again = await get(allRss, 'en', undefined, { 'If-None-Match': first.headers.get('ETag')! })
   expect(again.status).toBe(304)
+})
+
+test('programs have feeds; key activities and proposals stand where the text places them, once; internal links are absolute', async () => {
+  const org = await makeOrganisation(payload)
+  const program = await makeProgram(payload, {
+    title: 'Programme with activities',
+    body: richText([{ heading: 'Our Key Contributions' }, 'Here are some highlights:', { placement: 'keyActivities' }, { heading: 'Future Directions' }]),
+    keyActivities: [{ title: 'Workshops', description: 'Training.', funder: org.id }],
+    _status: 'published',
+  })
+  const pdf = await makePdf(payload)
+  const link = (text: string, relationTo: string, value: unknown) => ({
+    type: 'link', version: 3, format: '', indent: 0, direction: 'ltr',
+    fields: { linkType: 'internal', doc: { relationTo, value }, newTab: false },
+    children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+  })
+  const body = richText(['Before the proposals:', { placement: 'proposals' }, 'After.'])
+  body.root.children.push({ type: 'paragraph', version: 1, format: '', indent: 0, direction: 'ltr', textFormat: 0, textStyle: '', children: [link('the programme', 'programs', program.id), link('the file', 'media', pdf.id)] } as any)
+  await makeStatement(payload, { issuingOrganisation: org.id, title: 'Statement placing proposals', body, proposals: [{ text: 'One.' }, { text: 'Two.' }], _status: 'published' })
+
+  const programs = JSON.parse((await get(programsJson, 'en')).text)
+  expect(programs.feed_url).toBe('http://localhost:3000/programs/feed.json')
+  const item = programs.items.find((i: any) => i.title === 'Programme with activities')
+  expect(item.url).toBe(`http://localhost:3000/programs/${program.slug}`)
+  const html: string = item.content_html
+  expect(html.indexOf('Workshops')).toBeGreaterThan(html.indexOf('Our Key Contributions'))
+  expect(html.indexOf('Workshops')).toBeLessThan(html.indexOf('Future Directions'))
+  expect(html.split('Workshops').length - 1).toBe(1)
+
+  const all = JSON.parse((await get(allJson, 'ur')).text)
+  const statementItem = all.items.find((i: any) => i.title === 'Statement placing proposals')
+  const shtml: string = statementItem.content_html
+  expect(shtml).toMatch(/Before the proposals:<\/p><ol><li id="proposal-1">One\.<\/li><li id="proposal-2">Two\.<\/li><\/ol><p>After\.<\/p>/)
+  expect(shtml).toContain(`href="http://localhost:3000/ur/programs/${program.slug}"`)
+  expect(shtml).toContain(`href="http://localhost:3000${pdf.url.replace(/^https?:\/\/[^/]+/, '')}"`)
+  expect(shtml).not.toContain('href="#"')
+  // The whole-site feed lists programs too.
+  expect(all.items.map((i: any) => i.url)).toContain(`http://localhost:3000/ur/programs/${program.slug}`)
 })

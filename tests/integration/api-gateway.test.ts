@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 
 import { createStaff, makeOrganisation, makeStatement, type StaffMember } from '../helpers/fixtures'
-import { closePayload, testPayload } from '../helpers/payload'
+import { closePayload, numericIds, testPayload } from '../helpers/payload'
 import { api } from '../helpers/rest'
 
 let payload: Payload
@@ -97,19 +97,34 @@ describe('query caps and bad input', () => {
     ['/statements?where[title][exists]=maybe', 'where'],
     ['/statements?where[or][0][createdAt][equals]=%20', 'where'],
     ['/statements?where[deliveredOn][greater_than]=yesterday', 'where'],
-    ['/statements?where[id][equals]=abc', 'where'],
-    ['/statements?where[topics][in]=1,abc', 'where'],
+    // A word is no integer ID (it is a well-formed text ID on MongoDB and SQLITE_ID_TYPE=uuid).
+    ...(numericIds()
+      ? ([
+          ['/statements?where[id][equals]=abc', 'where'],
+          ['/statements?where[topics][in]=1,abc', 'where'],
+        ] as [string, string][])
+      : []),
     ['/statements?where[title][all]=0', 'where'],
     ['/statements?where[deliveredOn][like]=2022', 'where'],
     ['/statements?where[topics][like]=%3A', 'where'],
     ['/statements?where[body.root.children][equals]=true', 'where'],
     ['/statements?sort=body', 'sort'],
+    // SQLite's adapter has no `all` (it failed inside it with a 500); MongoDB's has.
+    ...(String(process.env.DATABASE_URI).startsWith('mongodb') ? [] : ([['/statements?where[topics][all]=1', 'where']] as [string, string][])),
   ]
   test.each(cases)('%s → 400 naming `%s`', async (path, parameter) => {
     const res = await api('GET', path, { ip: '192.0.2.10' })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].parameter).toBe(parameter)
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/) // no stack trace
+  })
+
+  test('an ID that matches nothing is a clear answer whatever the ID type: 400 for integer IDs, an empty list for text IDs', async () => {
+    for (const path of ['/statements?where[id][equals]=abc', '/statements?where[topics][in]=1,abc']) {
+      const res = await api('GET', path, { ip: '192.0.2.11' })
+      if (numericIds()) expect(res.status).toBe(400)
+      else expect([res.status, res.body.docs]).toEqual([200, []])
+    }
   })
 
   test('sensible queries pass, with the default limit of 10', async () => {

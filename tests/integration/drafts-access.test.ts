@@ -107,7 +107,7 @@ describe.each(collections)('$slug', (c) => {
       expect(JSON.stringify(list.body)).not.toContain('SECRET')
     }
 
-    const draftArg = (id: unknown, draft: boolean) => `(id: ${id}${draft ? ', draft: true' : ''})`
+    const draftArg = (id: unknown, draft: boolean) => `(id: ${JSON.stringify(id)}${draft ? ', draft: true' : ''})`
     for (const draft of [false, true]) {
       const one = await gql(`{ ${c.one}${draftArg(docs[c.slug].draft.id, draft)} { id ${f} } }`)
       expect(one.body.data?.[c.one] ?? null).toBeNull()
@@ -140,7 +140,7 @@ describe.each(collections)('$slug', (c) => {
       const list = await rest('GET', `/${c.slug}?limit=100&draft=true`, { token: member.token })
       expect(list.body.docs.map((d: any) => d.id)).toContain(docs[c.slug].draft.id)
 
-      const one = await gql(`{ ${c.one}(id: ${docs[c.slug].draft.id}, draft: true) { ${f} } }`, { token: member.token })
+      const one = await gql(`{ ${c.one}(id: ${JSON.stringify(docs[c.slug].draft.id)}, draft: true) { ${f} } }`, { token: member.token })
       expect(one.body.data[c.one][f]).toBe(`${DRAFT} ${c.slug}`)
     }
   })

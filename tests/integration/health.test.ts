@@ -21,7 +21,7 @@ test('a healthy server answers 200 with every check ok, uncached, as UTF-8 JSON'
   await testPayload()
   const res = await health()
   expect(res.status).toBe(200)
-  expect(res.body).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } })
+  expect(res.body).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' }, changes: { pending: 0, failed: 0 } })
   expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
   expect(res.headers.get('cache-control')).toBe('no-store')
 })
@@ -35,7 +35,7 @@ test('an unwritable media store answers 503 naming storage, without revealing th
   try {
     const res = await health()
     expect(res.status).toBe(503)
-    expect(res.body).toEqual({ status: 'failed', checks: { database: 'ok', storage: 'failed' } })
+    expect(res.body).toEqual({ status: 'failed', checks: { database: 'ok', storage: 'failed' }, changes: { pending: 0, failed: 0 } })
     expect(res.text).not.toContain(dir)
     expect(res.text).not.toMatch(/ENOTDIR|EEXIST|\/tmp/)
   } finally {

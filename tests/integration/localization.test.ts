@@ -84,9 +84,9 @@ test('locale=all returns both languages for staff tools', async () => {
 })
 
 test('GraphQL honours locale and fallbackLocale', async () => {
-  const ur = await gql(`{ Statement(id: ${statement.id}, locale: ur) { title summary } }`)
+  const ur = await gql(`{ Statement(id: ${JSON.stringify(statement.id)}, locale: ur) { title summary } }`)
   expect(ur.body.data.Statement).toEqual({ title: UR_TITLE, summary: EN_SUMMARY })
-  const none = await gql(`{ Statement(id: ${statement.id}, locale: ur, fallbackLocale: none) { title summary } }`)
+  const none = await gql(`{ Statement(id: ${JSON.stringify(statement.id)}, locale: ur, fallbackLocale: none) { title summary } }`)
   expect(none.body.data.Statement).toEqual({ title: UR_TITLE, summary: null })
 })
 

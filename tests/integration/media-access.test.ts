@@ -114,6 +114,8 @@ test('uses inside rich text (in either language), on people and in site settings
   expect(await anonymousSees(portrait)).toBe(true)
 
   const logo = await newImage()
+  // A logo must be described in both languages (Site settings refuses it otherwise).
+  await payload.update({ collection: 'media', id: logo.id, locale: 'ur', data: { alt: 'ایک آزمائشی تصویر' }, overrideAccess: true })
   await payload.updateGlobal({ slug: 'site-settings' as any, data: { organisationName: 'Daleel', logo: logo.id } as any, overrideAccess: true })
   expect(await anonymousSees(logo)).toBe(true)
 })

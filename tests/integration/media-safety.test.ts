@@ -6,7 +6,6 @@
 import '../helpers/smallMediaLimits'
 
 import { readdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { createStaff, type StaffMember } from '../helpers/fixtures'

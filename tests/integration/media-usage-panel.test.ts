@@ -50,6 +50,8 @@ test('staff see a draft statement and a published program using the item; reader
   const draftTitle = `Secret draft statement ${Date.now()}`
   const statement = await makeStatement(payload, { title: draftTitle, seo: { image: image.id } })
   const program = await makeProgram(payload, { _status: 'published', heroImage: image.id })
+  // A logo must be described in both languages (Site settings refuses it otherwise).
+  await payload.update({ collection: 'media', id: image.id, locale: 'ur', data: { alt: 'ایک آزمائشی تصویر' }, overrideAccess: true })
   await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Daleel', logo: image.id } as any, overrideAccess: true })
 
   const asStaff = await rest('GET', `/media/${image.id}`, { token: staff.contributor.token })

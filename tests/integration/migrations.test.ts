@@ -4,13 +4,14 @@ import { existsSync } from 'node:fs'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
-import { databaseKind, sqliteFilePath } from '../../platform/database'
+import { databaseKind, sqliteFilePath, sqliteIdType, sqliteMigrations } from '../../platform/database'
 import { migrateDatabase } from '../../platform/migrate'
-import { migrations } from '../../migrations'
 import { makeOrganisation, makeStatement } from '../helpers/fixtures'
 import { closePayload } from '../helpers/payload'
 
 const sqlite = databaseKind() === 'sqlite'
+// The set for this run's ID type (SQLITE_ID_TYPE): integers, or text IDs (migrations/uuid/).
+const { migrations } = sqlite ? sqliteMigrations() : { migrations: [] }
 let payload: Payload
 
 /** Table names in the SQLite file. */
@@ -62,6 +63,12 @@ afterAll(async () => {
     expect(versions.totalDocs).toBeGreaterThan(0)
     await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Daleel' }, overrideAccess: true })
     expect((await payload.findGlobal({ slug: 'site-settings' })).organisationName).toBe('Daleel')
+  })
+
+  test('document IDs have the type the database was made with', async () => {
+    const org = await makeOrganisation(payload, { name: 'Centre for Peace and Development Initiatives' })
+    if (sqliteIdType() === 'uuid') expect(org.id).toEqual(expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/))
+    else expect(Number.isInteger(org.id)).toBe(true)
   })
 
   test('running the migrations again is harmless: nothing re-runs and no data is lost', async () => {

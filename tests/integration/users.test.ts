@@ -140,7 +140,7 @@ describe('privacy', () => {
     const list = await gql('{ Users { docs { id email role } } }')
     expect(list.body.data?.Users ?? null).toBeNull()
     expect(JSON.stringify(list.body)).not.toContain('@example.test')
-    const one = await gql(`{ User(id: ${admin.id}) { id email } }`)
+    const one = await gql(`{ User(id: ${JSON.stringify(admin.id)}) { id email } }`)
     expect(one.body.data?.User ?? null).toBeNull()
     expect(JSON.stringify(one.body)).not.toContain('@example.test')
   })
@@ -158,7 +158,7 @@ describe('privacy', () => {
     const res = await rest('GET', `/programs/${program.id}?depth=2`)
     expect(res.status).toBe(200)
     expect(JSON.stringify(res.body)).not.toContain('@example.test')
-    const gqlRes = await gql(`{ Program(id: ${program.id}) { title createdBy { email } } }`)
+    const gqlRes = await gql(`{ Program(id: ${JSON.stringify(program.id)}) { title createdBy { email } } }`)
     expect(JSON.stringify(gqlRes.body)).not.toContain('@example.test')
   })
 

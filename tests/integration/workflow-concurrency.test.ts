@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import type { Role } from '../../access/roles'
 import { createStaff, createUser, makeProgram, makeStatement, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
-import { gql, rest } from '../helpers/rest'
+import { gql, graphQLIdType, rest } from '../helpers/rest'
 
 let payload: Payload
 let staff: Record<Role, StaffMember>
@@ -73,7 +73,7 @@ test('GraphQL carries the same check', async () => {
   const startedFrom = program.updatedAt
   await payload.update({ collection: 'programs', id: program.id, data: { title: 'Changed meanwhile' }, draft: true, user: secondEditor.user })
   const res = await gql(
-    `mutation($id: Int!, $at: String) { updateProgram(id: $id, draft: true, data: { title: "Mine", lastKnownUpdatedAt: $at }) { id title } }`,
+    `mutation($id: ${graphQLIdType(payload)}!, $at: String) { updateProgram(id: $id, draft: true, data: { title: "Mine", lastKnownUpdatedAt: $at }) { id title } }`,
     { token: staff.editor.token, variables: { id: program.id, at: startedFrom } },
   )
   expect(JSON.stringify(res.body.errors)).toMatch(/Sana Editor/)

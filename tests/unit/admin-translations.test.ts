@@ -49,15 +49,20 @@ test("Payload's own strings: every key translated, placeholders and tags kept", 
   expectSameShape(leaves(enTranslations as unknown as Tree), leaves(payloadUrdu as unknown as Tree))
 })
 
-test("the rich-text editor's strings: every key Lexical has in English is translated", async () => {
+test("the rich-text editor's and the plugins' strings: every key they have in English is translated", async () => {
   const config = await (await import('../../payload.config')).default
-  const english = (config.i18n.translations as Record<string, Tree>).en.lexical as Tree
+  const translations = config.i18n.translations as Record<string, Tree>
+  const english = translations.en.lexical as Tree
   expect(Object.keys(english).length).toBeGreaterThan(5)
   // Urdu may also cover Lexical features our editor does not use yet (blocks, text styles).
   expectSameShape(leaves(english), leaves(lexicalUrdu.lexical as unknown as Tree), { extraAllowed: true })
   // And the config serves them to the Urdu admin.
-  expect((config.i18n.translations as Record<string, Tree>).ur.lexical).toEqual(lexicalUrdu.lexical)
+  expect(translations.ur.lexical).toEqual(lexicalUrdu.lexical)
   expect(Object.keys(config.i18n.supportedLanguages)).toEqual(['en', 'ur'])
+  // Every other namespace a plugin adds in English (plugin-redirects, and any added later).
+  const namespaces = Object.keys(translations.en).filter((k) => k !== 'lexical' && k !== '$schema')
+  expect(namespaces).toContain('plugin-redirects')
+  for (const ns of namespaces) expectSameShape(leaves(translations.en[ns] as Tree, ns), leaves((translations.ur[ns] ?? {}) as Tree, ns))
 }, 180_000) // loading the whole config is slow on a busy machine
 
 test("the editor controls Lexical names in English in its markup are the ones we rename", async () => {
@@ -104,8 +109,19 @@ const payloadOwnLabels = new Set(['_status', 'email', 'enableAPIKey', 'apiKey', 
 // Options that are API names partners use verbatim (`allowedCollections: ["statements"]`).
 const apiNameOptions = new Set(['partner-keys.allowedCollections', 'webhook-endpoints.collections'])
 
-const bilingual = (v: unknown) =>
-  Boolean(v && typeof v === 'object' && typeof (v as any).en === 'string' && (v as any).en.trim() && ARABIC_SCRIPT.test((v as any).ur ?? ''))
+/**
+ * Payload's `t` for a language, from the config's translations (what the admin serves): plugins
+ * label their fields with functions such as ({ t }) => t('plugin-redirects:fromUrl').
+ */
+let tFor: (language: 'en' | 'ur') => (key: string) => string = () => (key) => key
+
+const bilingual = (v: unknown) => {
+  if (typeof v === 'function') {
+    const [en, ur] = (['en', 'ur'] as const).map((language) => v({ t: tFor(language), i18n: { language, t: tFor(language) } }))
+    return typeof en === 'string' && !en.includes(':') && ARABIC_SCRIPT.test(ur ?? '')
+  }
+  return Boolean(v && typeof v === 'object' && typeof (v as any).en === 'string' && (v as any).en.trim() && ARABIC_SCRIPT.test((v as any).ur ?? ''))
+}
 
 function unlabelled(fields: any[], where: string): string[] {
   const problems: string[] = []
@@ -113,7 +129,8 @@ function unlabelled(fields: any[], where: string): string[] {
     const path = `${where}.${f.name ?? f.type}`
     const shown = !(f.admin?.hidden || f.admin?.disabled || f.hidden)
     if (!shown || payloadOwnLabels.has(f.name)) continue
-    const labelled = ['row', 'tabs', 'ui'].includes(f.type) || bilingual(f.label)
+    // `label: false` draws no label at all (a group whose fields carry their own).
+    const labelled = ['row', 'tabs', 'ui'].includes(f.type) || f.label === false || bilingual(f.label)
     if (!labelled) problems.push(`${path}: label`)
     if (f.admin?.description !== undefined && !bilingual(f.admin.description)) problems.push(`${path}: description`)
     if (f.labels && !(bilingual(f.labels.singular) && bilingual(f.labels.plural))) problems.push(`${path}: row labels`)
@@ -126,6 +143,13 @@ function unlabelled(fields: any[], where: string): string[] {
 
 test('every collection, global, group, field, description and option staff see is in English and Urdu', async () => {
   const config = await (await import('../../payload.config')).default
+  const translations = config.i18n.translations as Record<string, Tree>
+  const own = { en: enTranslations as unknown as Tree, ur: payloadUrdu as unknown as Tree }
+  tFor = (language) => (key) => {
+    const [ns, name] = key.split(':')
+    const value = ((translations[language]?.[ns] ?? own[language][ns]) as Tree | undefined)?.[name]
+    return typeof value === 'string' ? value : key
+  }
   const problems: string[] = []
   for (const c of config.collections.filter((c) => !c.admin?.hidden)) {
     if (!bilingual(c.labels.singular) || !bilingual(c.labels.plural)) problems.push(`${c.slug}: labels`)

@@ -24,9 +24,9 @@ test('the day after the end date it is past', () => {
   expect(campaignStatus('2026-11-01T00:00:00.000Z', '2026-11-25T00:00:00.000Z', new Date('2026-11-26T00:00:00.000Z'))).toBe('past')
 })
 
-test('without dates a campaign is ongoing; with only one date the other side is open', () => {
-  expect(campaignStatus(null, null, now)).toBe('ongoing')
-  expect(campaignStatus(undefined, undefined, now)).toBe('ongoing')
+test('without dates a campaign has no status (nothing says it is ongoing); with only one date the other side is open', () => {
+  expect(campaignStatus(null, null, now)).toBeNull()
+  expect(campaignStatus(undefined, undefined, now)).toBeNull()
   expect(campaignStatus('2026-12-01T00:00:00.000Z', null, now)).toBe('upcoming')
   expect(campaignStatus(null, '2026-11-01T00:00:00.000Z', now)).toBe('past')
 })

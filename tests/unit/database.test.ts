@@ -1,6 +1,9 @@
 import path from 'node:path'
 
-import { DEFAULT_SQLITE_FILE, databaseKind, databaseUri, sqliteFilePath } from '../../platform/database'
+import type { Payload } from 'payload'
+
+import { DEFAULT_SQLITE_FILE, databaseKind, databaseUri, sqliteFilePath, sqliteIdType, sqliteMigrations } from '../../platform/database'
+import { migrateDatabase } from '../../platform/migrate'
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
 
@@ -40,3 +43,51 @@ test('the error says which scheme it got, and does not echo credentials', () => 
   expect(message).toContain('"postgres:"')
   expect(message).not.toContain('hunter2')
 })
+
+describe('SQLite ID type (SQLITE_ID_TYPE)', () => {
+  test('integers by default, text UUIDs on request, anything else a clear error', () => {
+    expect(sqliteIdType(env({}))).toBe('number')
+    expect(sqliteIdType(env({ SQLITE_ID_TYPE: 'number' }))).toBe('number')
+    expect(sqliteIdType(env({ SQLITE_ID_TYPE: ' UUID ' }))).toBe('uuid')
+    expect(() => sqliteIdType(env({ SQLITE_ID_TYPE: 'objectid' }))).toThrow(/SQLITE_ID_TYPE must be "number" \(the default\) or "uuid"; got "objectid"/)
+  })
+
+  test('each ID type has its own committed migration set, with distinct names', () => {
+    const integer = sqliteMigrations('number')
+    const uuid = sqliteMigrations('uuid')
+    expect(integer.migrations.length).toBeGreaterThan(0)
+    expect(uuid.migrations.length).toBeGreaterThan(0)
+    expect(uuid.dir).toBe(path.resolve(process.cwd(), 'migrations', 'uuid'))
+    for (const m of uuid.migrations) expect(integer.migrations.map((i) => i.name)).not.toContain(m.name)
+  })
+
+  test('a database made with one ID type is refused under the other, before anything runs', async () => {
+    const saved = { uri: process.env.DATABASE_URI, ids: process.env.SQLITE_ID_TYPE }
+    const migrate = jestFn()
+    const fakePayload = {
+      db: {
+        client: { execute: async () => ({ rows: [{ name: sqliteMigrations('number').migrations[0].name }] }) },
+        migrate,
+      },
+    } as unknown as Payload
+    try {
+      process.env.DATABASE_URI = 'file:/tmp/never-opened.db'
+      process.env.SQLITE_ID_TYPE = 'uuid'
+      await expect(migrateDatabase(fakePayload)).rejects.toThrow(/created with integer IDs, but SQLITE_ID_TYPE asks for text \(uuid\) IDs/)
+      expect(migrate.calls).toBe(0)
+      process.env.SQLITE_ID_TYPE = 'number'
+      await migrateDatabase(fakePayload)
+      expect(migrate.calls).toBe(1)
+    } finally {
+      for (const [k, v] of [['DATABASE_URI', saved.uri], ['SQLITE_ID_TYPE', saved.ids]] as const) {
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
+    }
+  })
+})
+
+function jestFn() {
+  const fn = Object.assign(async () => void fn.calls++, { calls: 0 })
+  return fn
+}

@@ -49,9 +49,21 @@ test('an MP4 movie header gives the duration even without an audio track', () =>
   expect(mp4MovieDuration(Buffer.from('not an mp4 at all'))).toBeUndefined()
 })
 
-test('S3 storage is used only when S3_BUCKET is set', () => {
-  expect(mediaStoragePlugins({})).toHaveLength(0)
-  const plugins = mediaStoragePlugins({ S3_BUCKET: 'media', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' })
-  expect(plugins).toHaveLength(1)
-  expect(typeof plugins[0]).toBe('function')
+test('S3 storage is used only when S3_BUCKET is set, and the schema is the same either way', async () => {
+  const media = { slug: 'media', upload: { staticDir: '/tmp/x' }, fields: [{ name: 'alt', type: 'text' }] }
+  const apply = async (env: Record<string, string>) => {
+    let config: any = { collections: [structuredClone(media)] }
+    for (const plugin of mediaStoragePlugins(env)) config = await plugin(config)
+    return config.collections[0]
+  }
+  const local = await apply({})
+  const s3 = await apply({ S3_BUCKET: 'media', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' })
+  const names = (c: any) => c.fields.map((f: any) => f.name).filter(Boolean).sort()
+  // The same columns (the migration is generated without S3_BUCKET)…
+  expect(names(s3)).toEqual(names(local))
+  expect(names(local)).toContain('_objectKey')
+  // …but only with a bucket do files leave the local folder.
+  expect(local.upload.disableLocalStorage).toBeFalsy()
+  expect(s3.upload.disableLocalStorage).toBe(true)
+  expect(s3.upload.handlers?.length).toBeGreaterThan(0)
 })

@@ -147,21 +147,49 @@ test('a purge empties it, and a page rendered before the purge is not stored aft
   expect(calls).toBe(2)
 
   // A slow render that began before a publish must not be kept (it may show the old content).
-  answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'old', delayMs: 150 })
+  answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'old', delayMs: 300 })
+  const before = calls
   const slow = get('/two').then((r) => r.text())
-  await new Promise((r) => setTimeout(r, 50))
+  while (calls === before) await new Promise((r) => setTimeout(r, 5))
   cache.purge()
   expect(await slow).toBe('old')
   answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'new' })
   expect(await (await get('/two')).text()).toBe('new')
 })
 
-test('purges are announced to listeners (other servers) unless they came from one', () => {
-  const heard: number[] = []
-  cache.onPurge(() => heard.push(1))
-  cache.purge()
-  cache.purge({ broadcast: false })
-  expect(heard).toHaveLength(1)
+test('purging pages drops exactly those pages (every query string), not others', async () => {
+  for (const path of ['/statements/a', '/statements/a?utm_source=x', '/statements/b', '/contact']) await (await get(path)).text()
+  expect(calls).toBe(4)
+  cache.purgePaths(['/statements/a'])
+  for (const path of ['/statements/b', '/contact']) expect((await get(path)).headers.get('x-daleel-page-cache')).toBe('HIT')
+  expect((await get('/statements/a')).headers.get('x-daleel-page-cache')).toBeNull()
+  expect((await get('/statements/a?utm_source=x')).headers.get('x-daleel-page-cache')).toBeNull()
+  expect(calls).toBe(6)
+})
+
+test('a render of a page that began before that page was purged is not stored; other pages are unaffected', async () => {
+  answer = (req) => ({ headers: { 'cache-control': 's-maxage=60' }, body: `old ${req.url}`, delayMs: 300 })
+  const slow = get('/two').then((r) => r.text())
+  const other = get('/three').then((r) => r.text())
+  // Purge once both renders are under way (they are inside "Next").
+  while (calls < 2) await new Promise((r) => setTimeout(r, 5))
+  cache.purgePaths(['/two'])
+  expect(await slow).toBe('old /two')
+  await other
+  answer = (req) => ({ headers: { 'cache-control': 's-maxage=60' }, body: `new ${req.url}` })
+  expect(await (await get('/two')).text()).toBe('new /two')
+  expect(await (await get('/three')).text()).toBe('old /three')
+})
+
+test('a page that moved answers 301 to its new address instead of 404; other 404s stay 404', async () => {
+  cache = createPageCache({ now: () => clock, redirectFor: async (url) => (url.startsWith('/statements/old') ? '/statements/new' : null) })
+  answer = () => ({ status: 404, headers: { 'content-type': 'text/html' }, body: 'not found' })
+  const moved = await fetch(`${base}/statements/old`, { redirect: 'manual' })
+  expect(moved.status).toBe(301)
+  expect(moved.headers.get('location')).toBe('/statements/new')
+  const missing = await fetch(`${base}/statements/never`, { redirect: 'manual' })
+  expect(missing.status).toBe(404)
+  expect(await missing.text()).toBe('not found')
 })
 
 test('entries expire after their time to live', async () => {

@@ -12,6 +12,8 @@ import { t } from '@/site/i18n'
 import { campaignsPath, contactPath, homePath, programPath, programsPath, statementsPath } from '@/site/paths'
 import { getSiteSettings, listCampaigns, listOffices, listPrograms, listStatements } from '@/site/queries'
 import { absoluteUrl, pageMetadata } from '@/site/seo'
+import { ld, officesOf, organisationLd } from '@/site/structuredData'
+import { Subscribe } from '@/site/components/Subscribe'
 import { isFallback } from '@/site/translation'
 
 type Props = { params: Promise<{ locale: string }> }
@@ -25,7 +27,7 @@ async function localeOf(params: Props['params']): Promise<Locale> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeOf(params)
   const settings = await getSiteSettings(locale)
-  const meta = pageMetadata({ locale, path: '/', title: settings.organisationName, description: settings.tagline, image: settings.logo })
+  const meta = await pageMetadata({ locale, path: '/', title: settings.organisationName, description: settings.tagline, image: settings.logo })
   // The layout's template would repeat the name: the home page title is just the name.
   return { ...meta, title: { absolute: settings.organisationName } }
 }
@@ -41,28 +43,30 @@ export default async function HomePage({ params }: Props) {
     listOffices(locale),
   ])
   const featured = programs[0]
-  const current = campaigns.filter((c) => c.status === 'ongoing' || c.status === 'upcoming')
+  // Not past: ongoing, upcoming, and those without dates (nothing says they are over).
+  const current = campaigns.filter((c) => c.status !== 'past')
+  // The site's organisation (Site settings) and only its own offices: the demo's offices are CGR's.
+  const own = settings.organisation && typeof settings.organisation === 'object' ? settings.organisation : null
   return (
     <>
       <LanguageSwitcher locale={locale} path="/" />
       <main id="main" className="wrap">
         <JsonLd
-          data={{
-            '@context': 'https://schema.org',
-            '@type': 'Organization',
-            name: settings.organisationName,
-            description: settings.about ?? settings.tagline ?? undefined,
-            url: absoluteUrl(homePath(locale)),
-            email: settings.contactEmail ?? undefined,
-            sameAs: settings.socialLinks?.map((s) => s.url),
-            address: offices.map((o) => ({
-              '@type': 'PostalAddress',
-              streetAddress: o.addressLines?.map((l) => l.line).join(', '),
-              addressLocality: o.city,
-              addressCountry: o.country,
-            })),
-          }}
+          data={ld(
+            organisationLd(
+              {
+                name: settings.organisationName,
+                url: absoluteUrl(homePath(locale)),
+                logo: settings.logo,
+                description: settings.about ?? settings.tagline,
+                email: settings.contactEmail,
+                sameAs: settings.socialLinks?.map((s) => s.url),
+              },
+              own ? officesOf(offices, own) : offices.filter((o) => !o.organisation),
+            ),
+          )}
         />
+        <JsonLd data={ld({ '@type': 'WebSite', name: settings.organisationName, url: absoluteUrl(homePath(locale)), inLanguage: locale })} />
         <section className="intro" aria-labelledby="page-title">
           <h1 id="page-title">{settings.organisationName}</h1>
           {settings.tagline ? <p className="lead">{settings.tagline}</p> : null}
@@ -104,7 +108,7 @@ export default async function HomePage({ params }: Props) {
         </section>
 
         <section aria-labelledby="campaigns">
-          <h2 id="campaigns">{dict.ongoingUpcoming}</h2>
+          <h2 id="campaigns">{dict.campaigns}</h2>
           <CampaignList locale={locale} items={current} />
           <p>
             <a href={campaignsPath(locale)}>{dict.allCampaigns}</a>
@@ -141,6 +145,7 @@ export default async function HomePage({ params }: Props) {
             </p>
           </section>
         ) : null}
+        <Subscribe locale={locale} scope={{ kind: 'all' }} what={dict.feedWhat.all} />
       </main>
     </>
   )

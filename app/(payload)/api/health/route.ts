@@ -3,7 +3,7 @@
  * the failed check named otherwise. For load balancers and uptime monitors; never cached. This
  * file takes precedence over Payload's /api/[...slug] catch-all.
  */
-import { healthReport } from '@/platform/health'
+import { sharedHealthReport } from '@/platform/health'
 import { payloadClient } from '@/platform/payload'
 
 export const dynamic = 'force-dynamic'
@@ -13,7 +13,7 @@ const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Cont
 export async function GET(): Promise<Response> {
   let report
   try {
-    report = await healthReport(await payloadClient())
+    report = await sharedHealthReport(await payloadClient())
   } catch {
     // Payload itself could not start (usually the database): say so without details.
     report = { status: 'failed', checks: { database: 'failed', storage: 'failed' } }

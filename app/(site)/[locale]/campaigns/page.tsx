@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Subscribe } from '@/site/components/Subscribe'
 import { CampaignList } from '@/site/components/Lists'
 import type { CampaignStatus } from '@/content/campaignStatus'
 import { t } from '@/site/i18n'
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/campaigns', title: t(locale).campaigns, description: t(locale).campaignsDescription })
+  return pageMetadata({ locale, path: '/campaigns', title: t(locale).campaigns, description: t(locale).campaignsDescription, feeds: { kind: 'campaigns' } })
 }
 
 const GROUPS: CampaignStatus[] = ['ongoing', 'upcoming', 'past']
@@ -28,7 +29,7 @@ export default async function CampaignsPage({ params }: Props) {
         <h1>{dict.campaigns}</h1>
         {campaigns.length ? null : <p>{dict.nothingYet}</p>}
         {GROUPS.map((status) => {
-          const items = campaigns.filter((c) => (c.status ?? 'ongoing') === status)
+          const items = campaigns.filter((c) => c.status === status)
           if (!items.length) return null
           // Upcoming soonest first; ongoing and past most recent first (the query's order).
           const ordered = status === 'upcoming' ? [...items].reverse() : items
@@ -39,6 +40,14 @@ export default async function CampaignsPage({ params }: Props) {
             </section>
           )
         })}
+        {/* No dates, no status: these are not said to be ongoing (content/campaignStatus.ts). */}
+        {campaigns.some((c) => !c.status) ? (
+          <section aria-labelledby="group-undated">
+            <h2 id="group-undated">{dict.campaignsWithoutDates}</h2>
+            <CampaignList locale={locale} items={campaigns.filter((c) => !c.status)} />
+          </section>
+        ) : null}
+        <Subscribe locale={locale} scope={{ kind: 'campaigns' }} what={dict.feedWhat.campaigns} />
       </main>
     </>
   )

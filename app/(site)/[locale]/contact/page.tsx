@@ -5,7 +5,11 @@ import { telHref } from '@/site/phone'
 import { t } from '@/site/i18n'
 import { localeParam } from '@/site/params'
 import { getSiteSettings, listOffices } from '@/site/queries'
-import { pageMetadata } from '@/site/seo'
+import { absoluteUrl, pageMetadata } from '@/site/seo'
+import { JsonLd } from '@/site/components/JsonLd'
+import { homePath } from '@/site/paths'
+import { ld, organisationLd } from '@/site/structuredData'
+import type { Office, Organisation } from '@/payload-types'
 import { isFallback } from '@/site/translation'
 import { Localized } from '@/site/components/Localized'
 
@@ -20,10 +24,31 @@ export default async function ContactPage({ params }: Props) {
   const locale = await localeParam(params)
   const dict = t(locale)
   const [offices, settings] = await Promise.all([listOffices(locale), getSiteSettings(locale)])
+  // Each organisation with its offices: addresses, and telephones as ContactPoints.
+  const byOrganisation = new Map<string, { org: Organisation | null; offices: Office[] }>()
+  for (const o of offices) {
+    const org = o.organisation && typeof o.organisation === 'object' ? o.organisation : null
+    const key = String(org?.id ?? '')
+    if (!byOrganisation.has(key)) byOrganisation.set(key, { org, offices: [] })
+    byOrganisation.get(key)!.offices.push(o)
+  }
   return (
     <>
       <LanguageSwitcher locale={locale} path="/contact" />
       <main id="main" className="wrap">
+        {[...byOrganisation.values()].map(({ org, offices: own }) => (
+          <JsonLd
+            key={org?.id ?? 'site'}
+            data={ld(
+              organisationLd(
+                org
+                  ? { name: org.name, url: org.website }
+                  : { name: settings.organisationName, url: absoluteUrl(homePath(locale)), logo: settings.logo, email: settings.contactEmail },
+                own,
+              ),
+            )}
+          />
+        ))}
         <h1>{dict.contact}</h1>
         {settings.contactEmail ? (
           <p>
@@ -41,6 +66,11 @@ export default async function ContactPage({ params }: Props) {
                 <Localized as="h2" fallback={isFallback(locale, o.name)}>
                   {o.name}
                 </Localized>
+                {o.organisation && typeof o.organisation === 'object' ? (
+                  <Localized as="p" className="eyebrow" fallback={isFallback(locale, o.organisation.name)}>
+                    {o.organisation.name}
+                  </Localized>
+                ) : null}
                 {o.headOffice ? <p className="eyebrow">{dict.headOffice}</p> : null}
                 <h3 className="small-heading">{dict.address}</h3>
                 <address>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Subscribe } from '@/site/components/Subscribe'
 import { ProgramList } from '@/site/components/Lists'
 import { t } from '@/site/i18n'
 import { localeParam } from '@/site/params'
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ locale: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params)
-  return pageMetadata({ locale, path: '/programs', title: t(locale).programs, description: t(locale).programsDescription })
+  return pageMetadata({ locale, path: '/programs', title: t(locale).programs, description: t(locale).programsDescription, feeds: { kind: 'programs' } })
 }
 
 export default async function ProgramsPage({ params }: Props) {
@@ -35,6 +36,7 @@ export default async function ProgramsPage({ params }: Props) {
         ) : (
           <ProgramList locale={locale} items={active} heading="h2" images />
         )}
+        <Subscribe locale={locale} scope={{ kind: 'programs' }} what={dict.feedWhat.programs} />
       </main>
     </>
   )

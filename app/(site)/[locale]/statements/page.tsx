@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Subscribe } from '@/site/components/Subscribe'
 import { StatementList } from '@/site/components/Lists'
 import { statementTypes, type StatementType } from '@/content/statementTypes'
 import { formatNumber, formatYear } from '@/site/format'
@@ -46,7 +47,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const filters = readFilters(await searchParams)
   const filtered = Boolean(filters.topic || filters.type || filters.year || filters.speaker || filters.page)
   // Filtered and paged lists are not separate pages for search engines.
-  return pageMetadata({ locale, path: '/statements', title: t(locale).statements, description: t(locale).statementsDescription, noindex: filtered })
+  return pageMetadata({ locale, path: '/statements', title: t(locale).statements, description: t(locale).statementsDescription, noindex: filtered, feeds: { kind: 'statements' } })
 }
 
 export default async function StatementsPage({ params, searchParams }: Props) {
@@ -115,6 +116,7 @@ export default async function StatementsPage({ params, searchParams }: Props) {
             </ul>
           </nav>
         ) : null}
+        <Subscribe locale={locale} scope={{ kind: 'statements' }} what={dict.feedWhat.statements} />
       </main>
     </>
   )

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Subscribe } from '@/site/components/Subscribe'
 import { Localized } from '@/site/components/Localized'
 import { t } from '@/site/i18n'
 import { localeParam } from '@/site/params'
@@ -43,6 +44,7 @@ export default async function TopicsPage({ params }: Props) {
         ) : (
           <p>{dict.nothingYet}</p>
         )}
+        <Subscribe locale={locale} scope={{ kind: 'all' }} what={dict.feedWhat.all} />
       </main>
     </>
   )

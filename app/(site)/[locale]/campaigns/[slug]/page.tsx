@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 
+import { Breadcrumbs } from '@/site/components/Breadcrumbs'
 import { JsonLd } from '@/site/components/JsonLd'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
 import { CampaignDates, relName } from '@/site/components/Lists'
@@ -10,7 +11,9 @@ import { ProgramLinks, TopicLinks } from '@/site/components/Related'
 import { RichText } from '@/site/components/RichText'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
-import { campaignPath } from '@/site/paths'
+import { campaignPath, campaignsPath } from '@/site/paths'
+import { ld, orgRef } from '@/site/structuredData'
+import { isoDay } from '@/site/format'
 import { prerenderSlugs, getCampaign, getSiteSettings, getUntranslated } from '@/site/queries'
 import { absoluteUrl, pageMetadata } from '@/site/seo'
 import { isFallback } from '@/site/translation'
@@ -40,6 +43,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     image: campaign.seo?.image || media,
     type: 'article',
     json: `/api/campaigns/${campaign.id}`,
+    feeds: { kind: 'campaigns' },
   })
 }
 
@@ -55,31 +59,44 @@ export default async function CampaignPage(props: Props) {
   const partners = (c.partners ?? []).map(relName).filter(Boolean) as string[]
   const cta = c.callToAction
   const hashtag = cta?.hashtag ? (cta.hashtag.startsWith('#') ? cta.hashtag : `#${cta.hashtag}`) : null
+  // Whose campaign: its organisation, else the site's (content/organisation.ts).
+  const owner = (c.organisation && typeof c.organisation === 'object' ? c.organisation : null) ?? (settings.organisation && typeof settings.organisation === 'object' ? settings.organisation : null)
+  const url = absoluteUrl(campaignPath(locale, c.slug))
   return (
     <>
       <LanguageSwitcher locale={locale} path={`/campaigns/${c.slug}`} />
       <main id="main" className="wrap">
-        {/* Only a dated campaign is an Event for search engines; an undated one is not. */}
-        {c.startDate ? (
-          <JsonLd
-            data={{
-              '@context': 'https://schema.org',
-              '@type': 'Event',
-              name: c.title,
-              description: c.summary ?? undefined,
-              startDate: c.startDate,
-              endDate: c.endDate ?? undefined,
-              eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
-              eventStatus: 'https://schema.org/EventScheduled',
-              url: absoluteUrl(campaignPath(locale, c.slug)),
-              organizer: { '@type': 'Organization', name: settings.organisationName },
-              inLanguage: locale,
-            }}
-          />
-        ) : null}
+        <Breadcrumbs locale={locale} trail={[{ name: dict.campaigns, path: campaignsPath(locale) }, { name: c.title, path: campaignPath(locale, c.slug) }]} />
+        {/* Only a dated campaign is an Event for search engines; an undated one is a piece of work by its organisation. */}
+        <JsonLd
+          data={ld(
+            c.startDate
+              ? {
+                  '@type': 'Event',
+                  name: c.title,
+                  description: c.summary ?? undefined,
+                  startDate: isoDay(c.startDate),
+                  endDate: isoDay(c.endDate),
+                  eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+                  eventStatus: 'https://schema.org/EventScheduled',
+                  url,
+                  organizer: orgRef(owner) ?? { '@type': 'Organization', name: settings.organisationName },
+                  inLanguage: locale,
+                }
+              : {
+                  '@type': 'CreativeWork',
+                  name: c.title,
+                  description: c.summary ?? undefined,
+                  url,
+                  author: orgRef(owner) ?? { '@type': 'Organization', name: settings.organisationName },
+                  inLanguage: locale,
+                },
+          )}
+        />
         <article>
           <p className="eyebrow">
-            {dict.campaigns} · {c.status ? dict[c.status] : null}
+            {dict.campaigns}
+            {c.status ? <> · {dict[c.status]}</> : null}
           </p>
           <Localized as="h1" fallback={fb('title', c.title)}>
             {c.title}
@@ -88,6 +105,11 @@ export default async function CampaignPage(props: Props) {
           <p className="meta">
             <CampaignDates locale={locale} campaign={c} />
           </p>
+          {owner ? (
+            <p className="meta">
+              {dict.organisation}: {owner.website ? <a href={owner.website}>{owner.name}</a> : owner.name}
+            </p>
+          ) : null}
           {c.summary ? (
             <Localized as="p" className="lead" fallback={fb('summary', c.summary)}>
               {c.summary}
@@ -97,7 +119,7 @@ export default async function CampaignPage(props: Props) {
             <div>
               {c.body ? (
                 <Localized fallback={fb('body', c.body)}>
-                  <RichText data={c.body} />
+                  <RichText data={c.body} locale={locale} />
                 </Localized>
               ) : null}
               {cta?.text || cta?.url || hashtag ? (

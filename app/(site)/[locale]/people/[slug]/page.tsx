@@ -1,13 +1,17 @@
 import type { Metadata } from 'next'
 
+import { Breadcrumbs } from '@/site/components/Breadcrumbs'
 import { Img } from '@/site/components/Img'
+import { JsonLd } from '@/site/components/JsonLd'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
 import { CampaignList, ProgramList, relName, StatementList } from '@/site/components/Lists'
 import { Localized } from '@/site/components/Localized'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
 import { prerenderSlugs, getPerson, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/site/queries'
-import { pageMetadata } from '@/site/seo'
+import { absoluteUrl, pageMetadata } from '@/site/seo'
+import { peoplePath, personPath } from '@/site/paths'
+import { ld, personLd } from '@/site/structuredData'
 import { isFallback } from '@/site/translation'
 import type { Program } from '@/payload-types'
 import { comma } from '@/site/format'
@@ -58,6 +62,15 @@ export default async function PersonPage(props: Props) {
     <>
       <LanguageSwitcher locale={locale} path={`/people/${person.slug}`} />
       <main id="main" className="wrap">
+        <Breadcrumbs locale={locale} trail={[{ name: dict.people, path: peoplePath(locale) }, { name: person.name, path: personPath(locale, person.slug) }]} />
+        <JsonLd
+          data={ld(
+            personLd(locale, person, {
+              description: person.bio ?? undefined,
+              image: person.photo && typeof person.photo === 'object' && person.photo.url ? absoluteUrl(person.photo.url) : undefined,
+            }),
+          )}
+        />
         <p className="eyebrow">{dict.people}</p>
         <Localized as="h1" fallback={fb('name', person.name)}>
           {person.name}

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 
+import { Breadcrumbs } from '@/site/components/Breadcrumbs'
 import { Img } from '@/site/components/Img'
+import { JsonLd } from '@/site/components/JsonLd'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
 import { CampaignList, relName, StatementList } from '@/site/components/Lists'
 import { Localized } from '@/site/components/Localized'
@@ -11,8 +13,12 @@ import { RichText } from '@/site/components/RichText'
 import { formatDate, isoDay, comma } from '@/site/format'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
-import { prerenderSlugs, getProgram, getUntranslated, listCampaigns, statementsWhere } from '@/site/queries'
-import { pageMetadata } from '@/site/seo'
+import { CONTRIBUTIONS_BLOCK } from '@/content/placements'
+import { hasBlock } from '@/site/links'
+import { programPath, programsPath } from '@/site/paths'
+import { prerenderSlugs, getProgram, getSiteSettings, getUntranslated, listCampaigns, statementsWhere } from '@/site/queries'
+import { ld, orgRef } from '@/site/structuredData'
+import { absoluteUrl, pageMetadata } from '@/site/seo'
 import { isFallback } from '@/site/translation'
 import type { Media, Organisation } from '@/payload-types'
 
@@ -40,26 +46,71 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     image: program.seo?.image || program.heroImage,
     type: 'article',
     json: `/api/programs/${program.id}`,
+    feeds: { kind: 'programs' },
   })
 }
 
 export default async function ProgramPage(props: Props) {
   const { locale, program } = await load(props)
   const dict = t(locale)
-  const [statements, campaigns, untranslated] = await Promise.all([
+  const [statements, campaigns, untranslated, settings] = await Promise.all([
     statementsWhere(locale, { relatedPrograms: { in: [program.id] } }),
     listCampaigns(locale, { relatedPrograms: { in: [program.id] } }),
     locale === 'ur' ? getUntranslated('programs', program.id) : Promise.resolve(null),
+    getSiteSettings(locale),
   ])
   const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
   const orgs = (list: unknown[] | null | undefined) => (list ?? []).map((o) => relName(o as Organisation)).filter(Boolean) as string[]
   const funders = orgs(program.funders)
   const partners = orgs(program.partners)
   const media = (program.relatedMedia ?? []).filter((m): m is Media => typeof m === 'object' && m !== null)
+  // Whose program: its organisation, else the site's (content/organisation.ts).
+  const owner = (program.organisation && typeof program.organisation === 'object' ? program.organisation : null) ?? (settings.organisation && typeof settings.organisation === 'object' ? settings.organisation : null)
+  const url = absoluteUrl(programPath(locale, program.slug))
+  const activities = program.keyActivities?.length ? (
+    <div className="activities">
+      {program.keyActivities.map((a, i) => (
+        <div key={a.id ?? i}>
+          <Localized as="h3" fallback={fb(`keyActivities.${i}.title`, a.title)}>
+            {a.title}
+          </Localized>
+          {a.description ? (
+            <Localized as="p" fallback={fb(`keyActivities.${i}.description`, a.description)}>
+              {a.description}
+            </Localized>
+          ) : null}
+          {relName(a.funder) ? (
+            <p className="meta">
+              {dict.fundedBy}: {relName(a.funder)}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  ) : null
+  const activitiesInText = hasBlock(program.body, CONTRIBUTIONS_BLOCK)
   return (
     <>
       <LanguageSwitcher locale={locale} path={`/programs/${program.slug}`} />
       <main id="main">
+        {/* A programme of work: schema.org's Project (its funders, the organisation it belongs to). */}
+        <JsonLd
+          data={ld({
+            '@type': 'Project',
+            name: program.title,
+            description: program.summary ?? undefined,
+            url,
+            inLanguage: locale,
+            parentOrganization: orgRef(owner),
+            funder: [...(program.funders ?? []), ...(program.keyActivities ?? []).map((a) => a.funder)].map(orgRef).filter(Boolean),
+            member: (program.partners ?? []).map(orgRef).filter(Boolean),
+            foundingDate: isoDay(program.startDate),
+            dissolutionDate: isoDay(program.endDate),
+          })}
+        />
+        <div className="wrap">
+          <Breadcrumbs locale={locale} trail={[{ name: dict.programs, path: programsPath(locale) }, { name: program.title, path: programPath(locale, program.slug) }]} />
+        </div>
         <article>
           {program.heroImage ? (
             <div className="hero">
@@ -81,34 +132,25 @@ export default async function ProgramPage(props: Props) {
               <div>
                 {program.body ? (
                   <Localized fallback={fb('body', program.body)}>
-                    <RichText data={program.body} />
+                    {/* The key activities stand where the text marks them (content/editor.ts), once. */}
+                    <RichText data={program.body} locale={locale} placements={{ [CONTRIBUTIONS_BLOCK]: activities }} />
                   </Localized>
                 ) : null}
-                {program.keyActivities?.length ? (
+                {activities && !activitiesInText ? (
                   <section aria-labelledby="activities">
                     <h2 id="activities">{dict.keyActivities}</h2>
-                    {program.keyActivities.map((a, i) => (
-                      <div key={a.id ?? i}>
-                        <Localized as="h3" fallback={fb(`keyActivities.${i}.title`, a.title)}>
-                          {a.title}
-                        </Localized>
-                        {a.description ? (
-                          <Localized as="p" fallback={fb(`keyActivities.${i}.description`, a.description)}>
-                            {a.description}
-                          </Localized>
-                        ) : null}
-                        {relName(a.funder) ? (
-                          <p className="meta">
-                            {dict.fundedBy}: {relName(a.funder)}
-                          </p>
-                        ) : null}
-                      </div>
-                    ))}
+                    {activities}
                   </section>
                 ) : null}
               </div>
               <aside className="aside" aria-label={dict.status}>
                 <dl className="facts">
+                  {owner ? (
+                    <>
+                      <dt>{dict.organisation}</dt>
+                      <dd>{owner.website ? <a href={owner.website}>{owner.name}</a> : owner.name}</dd>
+                    </>
+                  ) : null}
                   <dt>{dict.status}</dt>
                   <dd>{dict[program.programStatus]}</dd>
                   {program.startDate || program.endDate ? (

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 
+import { Breadcrumbs } from '@/site/components/Breadcrumbs'
 import { JsonLd } from '@/site/components/JsonLd'
+import { ProposalList } from '@/site/components/Proposals'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
 import { relName, speakerOf, StatementList } from '@/site/components/Lists'
 import { Localized, Qualifier } from '@/site/components/Localized'
@@ -13,9 +15,13 @@ import { statementTypes, type StatementType } from '@/content/statementTypes'
 import { formatDate, isoDay, comma } from '@/site/format'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
-import { homePath, personPath, statementPath } from '@/site/paths'
-import { prerenderSlugs, getSiteSettings, getStatement, getUntranslated, statementsWhere } from '@/site/queries'
+import { hasBlock } from '@/site/links'
+import { homePath, personPath, statementPath, statementsPath } from '@/site/paths'
+import { PROPOSALS_BLOCK } from '@/content/placements'
+import { StatementPrint } from '@/site/components/PrintPage'
+import { prerenderSlugs, getSiteSettings, getStatement, getUntranslated, listOffices, statementsWhere } from '@/site/queries'
 import { absoluteUrl, pageMetadata } from '@/site/seo'
+import { officesOf, orgRef } from '@/site/structuredData'
 import { isFallback } from '@/site/translation'
 import type { Organisation, Statement, Topic } from '@/payload-types'
 
@@ -34,6 +40,9 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, statement } = await load(props)
+  const { name: author } = speakerOf(statement)
+  const pdf = (statement.attachments ?? []).find((m): m is MediaDoc => typeof m === 'object' && m !== null && m.mimeType === 'application/pdf')
+  const day = isoDay(statement.deliveredOn)
   return pageMetadata({
     locale,
     path: `/statements/${statement.slug}`,
@@ -42,6 +51,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     image: statement.seo?.image,
     type: 'article',
     json: `/api/statements/${statement.id}`,
+    feeds: { kind: 'statements' },
+    // For reference managers and scholarly indexes (Highwire Press tags, as Google Scholar reads them).
+    meta: {
+      citation_title: statement.title,
+      citation_author: author ?? relName(statement.issuingOrganisation) ?? undefined,
+      citation_publication_date: day?.replace(/-/g, '/'),
+      citation_publisher: relName(statement.issuingOrganisation) ?? undefined,
+      citation_conference_title: statement.event ?? undefined,
+      citation_language: locale,
+      citation_abstract_html_url: absoluteUrl(statementPath(locale, statement.slug)),
+      citation_pdf_url: pdf?.url ? absoluteUrl(pdf.url) : undefined,
+    },
   })
 }
 
@@ -59,12 +80,13 @@ export default async function StatementPage(props: Props) {
   const { locale, statement: s } = await load(props)
   const dict = t(locale)
   const topicIds = (s.topics ?? []).map((x) => (typeof x === 'object' ? (x as Topic).id : x))
-  const [untranslated, related, settings] = await Promise.all([
+  const [untranslated, related, settings, offices] = await Promise.all([
     locale === 'ur' ? getUntranslated('statements', s.id) : Promise.resolve(null),
     topicIds.length
       ? statementsWhere(locale, { and: [{ topics: { in: topicIds } }, { id: { not_equals: s.id } }] }, 4)
       : Promise.resolve([] as Statement[]),
     getSiteSettings(locale),
+    listOffices(locale),
   ])
   const fb = (path: string, value: unknown) => isFallback(locale, value, untranslated, path)
   const type = statementTypes[s.statementType as StatementType]
@@ -72,12 +94,18 @@ export default async function StatementPage(props: Props) {
   const org = s.issuingOrganisation && typeof s.issuingOrganisation === 'object' ? (s.issuingOrganisation as Organisation) : null
   const url = absoluteUrl(statementPath(locale, s.slug))
   const attachments = (s.attachments ?? []).filter((m): m is MediaDoc => typeof m === 'object' && m !== null)
+  const proposals = s.proposals?.length ? (
+    <ProposalList locale={locale} proposals={s.proposals} isFallback={(i) => fb(`proposals.${i}.text`, s.proposals?.[i]?.text)} />
+  ) : null
+  const proposalsInText = hasBlock(s.body, PROPOSALS_BLOCK)
   const shareText = encodeURIComponent(s.title)
   const shareUrl = encodeURIComponent(url)
   return (
     <>
       <LanguageSwitcher locale={locale} path={`/statements/${s.slug}`} />
+      <StatementPrint locale={locale} organisation={org?.name ?? settings.organisationName} offices={officesOf(offices, org)} />
       <main id="main" className="wrap">
+        <Breadcrumbs locale={locale} trail={[{ name: dict.statements, path: statementsPath(locale) }, { name: s.title, path: statementPath(locale, s.slug) }]} />
         <JsonLd
           data={{
             '@context': 'https://schema.org',
@@ -93,7 +121,7 @@ export default async function StatementPage(props: Props) {
             author: speakerName
               ? { '@type': 'Person', name: speakerName, jobTitle: s.speakerRole ?? undefined, url: person ? absoluteUrl(personPath(locale, person.slug)) : undefined }
               : undefined,
-            publisher: org ? { '@type': 'Organization', name: org.name, url: org.website ?? undefined } : { '@type': 'Organization', name: settings.organisationName, url: absoluteUrl(homePath(locale)) },
+            publisher: orgRef(org) ?? { '@type': 'Organization', name: settings.organisationName, url: absoluteUrl(homePath(locale)) },
             about: (s.topics ?? []).filter((x): x is Topic => typeof x === 'object').map((x) => x.name),
             contentLocation: s.location ? { '@type': 'Place', name: s.location } : undefined,
             recordedAt: s.event ? { '@type': 'Event', name: s.event, startDate: isoDay(s.deliveredOn) } : undefined,
@@ -158,24 +186,15 @@ export default async function StatementPage(props: Props) {
 
               {s.body ? (
                 <Localized fallback={fb('body', s.body)}>
-                  <RichText data={s.body} />
+                  {/* The proposals stand where the text marks them (content/editor.ts), once. */}
+                  <RichText data={s.body} locale={locale} placements={{ [PROPOSALS_BLOCK]: proposals }} />
                 </Localized>
               ) : null}
 
-              {s.proposals?.length ? (
+              {proposals && !proposalsInText ? (
                 <section aria-labelledby="proposals">
                   <h2 id="proposals">{dict.proposals}</h2>
-                  <ol className="proposals">
-                    {s.proposals.map((p, i) => {
-                      const missing = fb(`proposals.${i}.text`, p.text)
-                      return (
-                        <li key={p.id ?? i} lang={missing ? 'en' : undefined} dir={missing ? 'ltr' : undefined}>
-                          {p.text}
-                        </li>
-                      )
-                    })}
-                  </ol>
-                  {s.proposals.some((p, i) => fb(`proposals.${i}.text`, p.text)) ? <p className="untranslated" lang="ur">{t('ur').missingTranslation}</p> : null}
+                  {proposals}
                 </section>
               ) : null}
 

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next'
 
+import { Breadcrumbs } from '@/site/components/Breadcrumbs'
+import { JsonLd } from '@/site/components/JsonLd'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { Subscribe } from '@/site/components/Subscribe'
 import { CampaignList, ProgramList, StatementList } from '@/site/components/Lists'
 import { Localized } from '@/site/components/Localized'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
-import { statementsPath } from '@/site/paths'
+import { statementsPath, topicPath, topicsPath } from '@/site/paths'
+import { ld } from '@/site/structuredData'
 import { prerenderSlugs, getTopic, getUntranslated, listCampaigns, listPrograms, statementsWhere } from '@/site/queries'
-import { pageMetadata } from '@/site/seo'
+import { absoluteUrl, pageMetadata } from '@/site/seo'
 import { isFallback } from '@/site/translation'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -25,7 +29,7 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, topic } = await load(props)
-  return pageMetadata({ locale, path: `/topics/${topic.slug}`, title: topic.name, description: topic.description, json: `/api/topics/${topic.id}` })
+  return pageMetadata({ locale, path: `/topics/${topic.slug}`, title: topic.name, description: topic.description, json: `/api/topics/${topic.id}`, feeds: { topic: { slug: topic.slug, name: topic.name } } })
 }
 
 export default async function TopicPage(props: Props) {
@@ -43,6 +47,18 @@ export default async function TopicPage(props: Props) {
     <>
       <LanguageSwitcher locale={locale} path={`/topics/${topic.slug}`} />
       <main id="main" className="wrap">
+        <Breadcrumbs locale={locale} trail={[{ name: dict.topics, path: topicsPath(locale) }, { name: topic.name, path: topicPath(locale, topic.slug) }]} />
+        {/* A topic page lists everything about one subject. */}
+        <JsonLd
+          data={ld({
+            '@type': 'CollectionPage',
+            name: topic.name,
+            description: topic.description ?? undefined,
+            url: absoluteUrl(topicPath(locale, topic.slug)),
+            inLanguage: locale,
+            about: { '@type': 'DefinedTerm', name: topic.name, termCode: topic.slug },
+          })}
+        />
         <p className="eyebrow">{dict.topics}</p>
         <Localized as="h1" fallback={fb('name', topic.name)}>
           {topic.name}
@@ -69,6 +85,7 @@ export default async function TopicPage(props: Props) {
           <h2 id="t-campaigns">{dict.campaigns}</h2>
           <CampaignList locale={locale} items={campaigns} />
         </section>
+        <Subscribe locale={locale} scope={{ topic: { slug: topic.slug, name: topic.name } }} what={dict.topicFeedWhat(topic.name)} />
       </main>
     </>
   )

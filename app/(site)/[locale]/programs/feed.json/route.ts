@@ -1,0 +1,5 @@
+import { feedRoute } from '@/partner-api/feeds'
+
+// json feed (partner-api/feeds.ts). Dynamic: read at request time, cached until the next publish.
+export const dynamic = 'force-dynamic'
+export const GET = feedRoute('programs', 'json')

@@ -1,0 +1,153 @@
+/**
+ * The search page as readers use it, on the production server, with JavaScript OFF: the GET form,
+ * ranked results with marked snippets, facets and paging as plain links, the other language, the
+ * no-results help, axe at WCAG 2.2 AA in both languages, no script; and a publish through REST is
+ * searchable on the next request (page and API), its unpublish gone again.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { organisations, program, statement } from '../../seed/content'
+import { adminApiToken, axe, BASE_URL, describeViolations, launchBrowser, newContext, open, screenshot } from '../helpers/browser'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let token = ''
+
+async function json(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}`, ...(init.headers ?? {}) },
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+beforeAll(async () => {
+  token = await adminApiToken()
+  browser = await launchBrowser()
+  // Readers' pages must work without JavaScript: the search page is tested with it off.
+  context = await newContext(browser, { javaScriptEnabled: false })
+  page = await context.newPage()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const resultTitles = (p: Page) => p.locator('.search-results h2').allInnerTexts()
+
+async function expectAccessible(p: Page) {
+  const violations = await axe(p)
+  expect(describeViolations(violations)).toBe('')
+}
+
+test('typing a word in the form finds the statement and the program, with the word marked, no script', async () => {
+  await open(page, '/search')
+  await page.fill('#search-q', 'trafficked')
+  await page.click('form[role="search"] button[type="submit"]')
+  await page.waitForURL(/\/search\?q=trafficked/)
+  const titles = await resultTitles(page)
+  expect(titles).toEqual(expect.arrayContaining([statement.title, program.title]))
+  expect(await page.locator('.search-results mark').first().innerText()).toMatch(/^traffick/i)
+  expect(await page.locator('[role="status"]').innerText()).toMatch(/results for “trafficked”/)
+  const html = await page.content()
+  expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
+  await expectAccessible(page)
+  await screenshot(page, 'search-results', 'en')
+})
+
+test('facets are links with counts: choosing a type narrows the results, and the choice can be removed', async () => {
+  await open(page, '/search?q=trafficking')
+  const all = (await resultTitles(page)).length
+  expect(all).toBeGreaterThan(2)
+  const facet = page.locator('.search-facets a', { hasText: /^Statements \(\d+\)$/ })
+  const count = Number((await facet.innerText()).match(/\((\d+)\)/)![1])
+  await facet.click()
+  await page.waitForURL(/type=statements/)
+  expect(await resultTitles(page)).toContain(statement.title)
+  expect(await page.locator('.search-results .eyebrow').allInnerTexts()).toEqual(Array(Math.min(count, 10)).fill(expect.stringMatching(/^Statements/)))
+  await expect(page.locator('.search-facets [aria-current="true"]').first().innerText()).resolves.toMatch(/Statements/)
+  await expectAccessible(page)
+  await page.locator('.search-active-filters a').first().click()
+  await page.waitForURL((url) => !url.search.includes('type='))
+  expect((await resultTitles(page)).length).toBe(all)
+})
+
+test('Urdu: a query typed with Arabic-keyboard letters finds the Urdu statement on /ur/search, right to left', async () => {
+  await open(page, `/ur/search?q=${encodeURIComponent('تعميري مكالمه')}`)
+  expect(await page.getAttribute('html', 'dir')).toBe('rtl')
+  expect(await resultTitles(page)).toContain(statement.demoUrdu.title)
+  expect(await page.locator('.search-results mark').allInnerTexts()).toEqual(expect.arrayContaining(['تعمیری', 'مکالمہ']))
+  await expectAccessible(page)
+  await screenshot(page, 'search-results', 'ur')
+})
+
+test('a query in the other script says where to look, and the link goes there', async () => {
+  await open(page, `/search?q=${encodeURIComponent('اسمگلنگ')}`)
+  const notice = page.locator('.search-elsewhere')
+  await expect(notice.innerText()).resolves.toMatch(/Urdu letters/)
+  await notice.locator('a').click()
+  await page.waitForURL(/\/ur\/search\?q=/)
+  expect(await resultTitles(page)).toContain(statement.demoUrdu.title)
+
+  await open(page, '/ur/search?q=children')
+  await page.locator('.search-elsewhere a').click()
+  await page.waitForURL((url) => url.pathname === '/search')
+  expect(await resultTitles(page)).toContain(statement.title)
+})
+
+test('nothing found: a clear message, suggestions as links, accessible in both languages', async () => {
+  await open(page, '/search?q=trafficking+zzyzxq')
+  await expect(page.locator('[role="status"]').innerText()).resolves.toMatch(/No results for “trafficking zzyzxq”/)
+  const suggestion = page.locator('.search-suggestions a', { hasText: /^trafficking \(/ })
+  await expect(suggestion.count()).resolves.toBe(1)
+  await expectAccessible(page)
+  await suggestion.click()
+  await page.waitForURL(/q=trafficking$/)
+  expect((await resultTitles(page)).length).toBeGreaterThan(1)
+
+  await open(page, `/ur/search?q=${encodeURIComponent('زززز')}`)
+  await expect(page.locator('.search-suggestions').count()).resolves.toBe(1)
+  await expectAccessible(page)
+  // Too short: said plainly, nothing run.
+  await open(page, '/search?q=a')
+  await expect(page.locator('.notice[role="alert"]').innerText()).resolves.toMatch(/at least two letters/)
+})
+
+test('a publish is searchable on the next request (page and API), an unpublish is gone; paging works', async () => {
+  const stamp = Date.now().toString(36)
+  const word = `zorilla${stamp}`
+  const org = await json(`/api/organisations?where[slug][equals]=${organisations.cgr.slug}&limit=1`)
+  const ids: Array<number | string> = []
+  for (let i = 0; i < 12; i++) {
+    const created = await json('/api/statements', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: `Search paging check ${i + 1} ${word}`,
+        statementType: 'press-release',
+        speakerName: 'Search check',
+        issuingOrganisation: org.body.docs[0].id,
+        deliveredOn: `20${10 + i}-07-01T12:00:00.000Z`,
+        _status: 'published',
+      }),
+    })
+    expect(created.status).toBe(201)
+    ids.push(created.body.doc.id)
+  }
+  await open(page, `/search?q=${word}`)
+  await expect(page.locator('[role="status"]').innerText()).resolves.toMatch(/^12 results/)
+  // Newest first at equal relevance: 2021 before 2020.
+  expect((await resultTitles(page))[0]).toBe(`Search paging check 12 ${word}`)
+  expect(await resultTitles(page)).toHaveLength(10)
+  await page.locator('a[rel="next"]').click()
+  await page.waitForURL(/page=2/)
+  expect(await resultTitles(page)).toEqual([`Search paging check 2 ${word}`, `Search paging check 1 ${word}`])
+  await expectAccessible(page)
+
+  const api = async () => (await (await fetch(`${BASE_URL}/api/search?q=${word}&limit=50`)).json()).totalResults
+  expect(await api()).toBe(12)
+  const unpublished = await json(`/api/statements/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ _status: 'draft' }) })
+  expect(unpublished.status).toBe(200)
+  await open(page, `/search?q=${word}`)
+  await expect(page.locator('[role="status"]').innerText()).resolves.toMatch(/^11 results/)
+  expect(await api()).toBe(11)
+})

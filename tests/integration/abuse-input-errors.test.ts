@@ -1,0 +1,82 @@
+/**
+ * Abuse suite, class 7 (the named cases): no client input produces a 500. A constraint the
+ * database enforces, broken by what the client sent, is a 400 or 409 that names the field, through
+ * REST and GraphQL, and nothing is written. (The property-based sweep over methods, bodies and
+ * GraphQL documents for every role is abuse-property.test.ts.)
+ */
+import type { Payload } from 'payload'
+
+import { createStaff, makeOffice, makeOrganisation, makeStatement, statementData, type StaffMember } from '../helpers/fixtures'
+import { closePayload, testPayload } from '../helpers/payload'
+import { api, gql } from '../helpers/rest'
+
+process.env.API_RATE_LIMIT_ANONYMOUS = '1000000'
+
+let payload: Payload
+let staff: Record<'admin' | 'editor' | 'contributor', StaffMember>
+let org: any
+
+beforeAll(async () => {
+  payload = await testPayload()
+  staff = await createStaff(payload)
+  org = await makeOrganisation(payload)
+}, 120_000)
+afterAll(closePayload)
+
+const fieldNamed = (body: unknown, field: string) => JSON.stringify(body).includes(field)
+
+test('creating a copy of a document whose array rows keep their IDs is a 409 naming the field, not a 500', async () => {
+  const original = await makeStatement(payload, { issuingOrganisation: org.id, proposals: [{ text: 'First proposal' }, { text: 'Second proposal' }] })
+  const copy = (await api('GET', `/statements/${original.id}?depth=0&draft=true`, { token: staff.editor.token })).body
+  // What a script that copies a document's JSON sends: everything but the document's own id.
+  const { id: _id, createdAt: _c, updatedAt: _u, slug: _s, ...data } = copy
+  const before = await payload.count({ collection: 'statements', overrideAccess: true })
+  for (const role of ['editor', 'contributor'] as const) {
+    const res = await api('POST', '/statements', { token: staff[role].token, body: { ...data, title: `Copy by ${role}` } })
+    expect({ role, status: res.status }).toEqual({ role, status: 409 })
+    expect(fieldNamed(res.body, 'proposals')).toBe(true)
+    expect(JSON.stringify(res.body)).not.toMatch(/SQLITE|constraint|INSERT|select /i)
+  }
+  expect(await payload.count({ collection: 'statements', overrideAccess: true })).toEqual(before)
+  // Leaving the row ids out (as the message says) works.
+  const rows = data.proposals.map(({ id: _rowId, ...row }: any) => row)
+  const ok = await api('POST', '/statements', { token: staff.editor.token, body: { ...data, title: 'A proper copy', proposals: rows } })
+  expect(ok.status).toBe(201)
+})
+
+test('the same rows through GraphQL, and a row id used twice in one document, are refused plainly too', async () => {
+  const office = await makeOffice(payload)
+  const rowId = (await payload.findByID({ collection: 'offices', id: office.id, overrideAccess: true, depth: 0 }) as any).addressLines[0].id
+  const res = await gql(
+    `mutation { createOffice(data: { name: "Copied office", city: "Lahore", addressLines: [{ id: ${JSON.stringify(rowId)}, line: "22, Tipu Block" }] }) { id } }`,
+    { token: staff.editor.token },
+  )
+  expect(JSON.stringify(res.body)).not.toMatch(/Something went wrong|SQLITE|constraint/i)
+  expect(res.body.errors?.[0]?.extensions?.statusCode).toBe(409)
+  expect(fieldNamed(res.body, 'addressLines')).toBe(true)
+  const twice = await api('POST', '/statements', {
+    token: staff.editor.token,
+    body: statementData(org.id, { proposals: [{ id: 'row-one', text: 'a' }, { id: 'row-one', text: 'b' }] }),
+  })
+  expect(twice.status).toBeGreaterThanOrEqual(400)
+  expect(twice.status).toBeLessThan(500)
+  expect(fieldNamed(twice.body, 'proposals')).toBe(true)
+})
+
+test('deleting a webhook endpoint that has deliveries works (its log goes with it), instead of a 500', async () => {
+  process.env.WEBHOOKS_ALLOW_PRIVATE = 'true'
+  try {
+    const endpoint = await api('POST', '/webhook-endpoints', { token: staff.admin.token, body: { name: 'Old partner', url: 'http://127.0.0.1:9/hook' } })
+    expect(endpoint.status).toBe(201)
+    await payload.create({
+      collection: 'webhook-deliveries',
+      data: { endpoint: endpoint.body.doc.id, event: 'published', collection: 'statements', documentId: '1', payload: {}, status: 'failed', attempts: 6 } as any,
+      overrideAccess: true,
+    })
+    const res = await api('DELETE', `/webhook-endpoints/${endpoint.body.doc.id}`, { token: staff.admin.token })
+    expect(res.status).toBe(200)
+    expect(await payload.count({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.body.doc.id } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
+  } finally {
+    delete process.env.WEBHOOKS_ALLOW_PRIVATE
+  }
+})

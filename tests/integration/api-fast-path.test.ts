@@ -1,0 +1,105 @@
+/**
+ * The partner API's cached answers (partner-api/cache.ts) are dropped per document, not
+ * wholesale, and the answers server.mjs serves from the cache without entering Next
+ * (partner-api/fastPath.ts) keep every check of the gateway: keys (unknown, revoked, limited to
+ * other collections), staff sessions, and the rate limit, which still counts cached answers.
+ */
+// Eight partner requests a minute per key: small enough to reach the limit here. Read when limits are built.
+process.env.API_RATE_LIMIT_PARTNER = '8'
+
+import type { Payload } from 'payload'
+
+import { apiFastPath } from '../../partner-api/fastPath'
+import { createStaff, makeOrganisation, makeStatement, makeTopic, type StaffMember } from '../helpers/fixtures'
+import { closePayload, testPayload } from '../helpers/payload'
+import { api } from '../helpers/rest'
+
+let payload: Payload
+let admin: StaffMember
+let key = ''
+let keyId: number | string
+let fast: ReturnType<typeof apiFastPath>
+let statement: any
+
+const auth = (k: string) => ({ authorization: `partner-keys API-Key ${k}` })
+
+beforeAll(async () => {
+  payload = await testPayload()
+  ;({ admin } = await createStaff(payload))
+  const org = await makeOrganisation(payload)
+  const topic = await makeTopic(payload)
+  statement = await makeStatement(payload, { issuingOrganisation: org.id, topics: [topic.id], _status: 'published' })
+  const created = await api('POST', '/partner-keys', { token: admin.token, body: { organisation: 'Fast path check', contactEmail: 'p@example.org' } })
+  key = created.body.doc.key
+  keyId = created.body.doc.id
+  fast = apiFastPath(payload.config)
+}, 180_000)
+afterAll(closePayload)
+
+test('a repeat read is answered from the cache, identical to the gateway, and the rate limit counts it', async () => {
+  const first = await api('GET', '/statements?limit=5&depth=1', { key })
+  expect(first.status).toBe(200)
+  // (The gateway has now remembered the key and cached the answer.)
+  const hit = await fast('GET', '/api/statements?depth=1&limit=5', { ...auth(key), 'accept-encoding': 'identity' })
+  expect(hit?.status).toBe(200)
+  expect(JSON.parse(hit!.body!.toString('utf8'))).toEqual(first.body)
+  expect(hit!.headers.ETag).toBe(first.headers.get('etag'))
+  expect(hit!.headers['Content-Type']).toBe('application/json; charset=utf-8')
+  expect(hit!.headers['X-Content-Type-Options']).toBe('nosniff')
+  const again = await fast('GET', '/api/statements?limit=5&depth=1', auth(key))
+  expect(Number(again!.headers['RateLimit-Remaining'])).toBe(Number(hit!.headers['RateLimit-Remaining']) - 1)
+  // If-None-Match: 304 without a body.
+  const notModified = await fast('GET', '/api/statements?limit=5&depth=1', { ...auth(key), 'if-none-match': hit!.headers.ETag })
+  expect(notModified?.status).toBe(304)
+  expect(notModified?.body).toBeNull()
+})
+
+test('unknown keys, staff sessions and other paths are never answered here (the gateway answers them)', async () => {
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth('dlk_not-a-key'))).toBeNull()
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', { ...auth(key), cookie: 'payload-token=abc' })).toBeNull()
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', { authorization: 'JWT abc' })).toBeNull()
+  expect(await fast('GET', `/api/statements/${statement.id}/versions`, auth(key))).toBeNull()
+  expect(await fast('POST', '/api/statements', auth(key))).toBeNull()
+  expect((await api('GET', '/statements?limit=5&depth=1', { headers: auth('dlk_not-a-key') })).status).toBe(401)
+})
+
+test('publishing a statement drops the statement answers only; a draft save drops nothing', async () => {
+  await api('GET', '/topics?limit=5', { key })
+  expect(await fast('GET', '/api/topics?limit=5', auth(key))).not.toBeNull()
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).not.toBeNull()
+
+  await api('PATCH', `/statements/${statement.id}?draft=true`, { token: admin.token, body: { title: 'A draft nobody sees' } })
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).not.toBeNull()
+
+  await api('PATCH', `/statements/${statement.id}`, { token: admin.token, body: { title: 'Republished title', _status: 'published' } })
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).toBeNull()
+  expect(await fast('GET', '/api/topics?limit=5', auth(key))).not.toBeNull()
+  const fresh = await api('GET', '/statements?limit=5&depth=1', { key })
+  expect(fresh.body.docs.map((d: any) => d.title)).toContain('Republished title')
+})
+
+test('revoking a key stops it at once, cached answers included', async () => {
+  await api('GET', '/statements?limit=5&depth=1', { key })
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).not.toBeNull()
+  await api('PATCH', `/partner-keys/${keyId}`, { token: admin.token, body: { revoked: true } })
+  expect(await fast('GET', '/api/statements?limit=5&depth=1', auth(key))).toBeNull()
+  expect((await api('GET', '/statements?limit=5&depth=1', { key })).status).toBe(401)
+})
+
+test('a key limited to other collections is not answered from a cache it may not read; the limit is enforced there too', async () => {
+  const limited = await api('POST', '/partner-keys', {
+    token: admin.token,
+    body: { organisation: 'Campaigns only', contactEmail: 'c@example.org', allowedCollections: ['campaigns'] },
+  })
+  const other = await api('POST', '/partner-keys', { token: admin.token, body: { organisation: 'Other', contactEmail: 'o@example.org' } })
+  await api('GET', '/statements?limit=3', { key: other.body.doc.key }) // cached for partners
+  await api('GET', '/campaigns?limit=3', { key: limited.body.doc.key }) // the gateway remembers the limited key
+  expect(await fast('GET', '/api/statements?limit=3', auth(limited.body.doc.key))).toBeNull()
+  expect((await api('GET', '/statements?limit=3', { key: limited.body.doc.key })).status).toBe(403)
+
+  // The rate limit: cached answers count until the limit, then 429 from the cache path as from the gateway.
+  let last: Awaited<ReturnType<typeof fast>> = null
+  for (let i = 0; i < 10; i++) last = (await fast('GET', '/api/statements?limit=3', auth(other.body.doc.key))) ?? last
+  expect(last?.status).toBe(429)
+  expect(last?.headers['Retry-After']).toBeTruthy()
+})
