@@ -14,7 +14,7 @@ import { contentChanges } from './content/changes/pipeline'
 import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
-import { answerConstraintViolations, uniqueRowIds } from './platform/constraints'
+import { answerConstraintViolations, idChecks } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { databaseAdapter } from './platform/database'
@@ -105,7 +105,7 @@ export default buildConfig({
   // the partner API (keys, webhooks, partner-api/plugin.ts); row IDs unique per document. The change
   // pipeline LAST, so its hooks are on every collection and global and run after theirs
   // (content/changes/pipeline.ts).
-  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), uniqueRowIds, contentChanges()],
+  plugins: [trackMediaUsage, ...mediaStoragePlugins(), partnerApi(), idChecks, contentChanges()],
   // Tests only want to hear about problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
   // Password reset and invitation mail (SMTP from the environment; console without SMTP_HOST).

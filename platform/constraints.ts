@@ -5,13 +5,17 @@
  * create or update whose rows carry ids already used (by another document, as when a script copies
  * a document's JSON, or twice in one document) failed deep in the database with a 500; and since
  * Payload writes a document's main row before its rows, without a transaction on SQLite, it left
- * a half-written document behind. `uniqueRowIds` checks the ids before anything is written (400 for
+ * a half-written document behind. `idChecks` checks the ids before anything is written (400 for
  * a repeat inside the document, 409 for an id another document owns, each naming the field).
  * `answerConstraintViolations` (Payload's afterError hook) is the net under it for any other
  * constraint: 409 naming the field, in Payload's validation-error shape, through REST and GraphQL.
+ *
+ * A document address whose ID cannot be one (`/api/statements/abc` where IDs are numbers) reached
+ * the database as NaN and failed there with a 500; it is answered 404, as for an ID that does not
+ * exist, before any hook reads the document (`refuseMalformedId`, first of every collection's).
  */
-import type { CollectionBeforeChangeHook, CollectionConfig, Config as PayloadConfig, Field } from 'payload'
-import { APIError, ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Config as PayloadConfig, Field } from 'payload'
+import { APIError, NotFound, ValidationError } from 'payload'
 
 type Row = { path: string; id: string }
 
@@ -86,12 +90,21 @@ function hasRows(fields: Field[]): boolean {
   return fields.some((f) => f.type === 'array' || f.type === 'blocks' || ('fields' in f && hasRows(f.fields)) || (f.type === 'tabs' && f.tabs.some((t) => hasRows(t.fields))))
 }
 
-/** Plugin: the row-id check on every collection with array or blocks fields. */
-export const uniqueRowIds = (config: PayloadConfig): PayloadConfig => ({
+const refuseMalformedId: CollectionBeforeOperationHook = ({ args, req }) => {
+  const id = (args as { id?: unknown }).id
+  if (id === undefined || id === null || typeof id === 'object') return args
+  // SQLite's default IDs are whole numbers; text IDs (uuid, MongoDB's) are matched or not found by the database.
+  if ((req.payload.db as { defaultIDType?: string }).defaultIDType === 'number' && !/^\d{1,15}$/.test(String(id))) throw new NotFound(req.t)
+  return args
+}
+
+/** Plugin: on every collection, malformed document IDs are a 404, and row ids are checked (collections with array or blocks fields). */
+export const idChecks = (config: PayloadConfig): PayloadConfig => ({
   ...config,
-  collections: (config.collections ?? []).map((c: CollectionConfig) =>
-    hasRows(c.fields) ? { ...c, hooks: { ...c.hooks, beforeChange: [refuseReusedRowIds, ...(c.hooks?.beforeChange ?? [])] } } : c,
-  ),
+  collections: (config.collections ?? []).map((c: CollectionConfig) => {
+    const hooks = { ...c.hooks, beforeOperation: [refuseMalformedId, ...(c.hooks?.beforeOperation ?? [])] }
+    return { ...c, hooks: hasRows(c.fields) ? { ...hooks, beforeChange: [refuseReusedRowIds, ...(c.hooks?.beforeChange ?? [])] } : hooks }
+  }),
 })
 
 type Config = { collections: { slug: string; fields: unknown[] }[] }

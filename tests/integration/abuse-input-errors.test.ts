@@ -80,3 +80,20 @@ test('deleting a webhook endpoint that has deliveries works (its log goes with i
     delete process.env.WEBHOOKS_ALLOW_PRIVATE
   }
 })
+
+test('an address whose ID cannot be an ID is a 404 like any missing document, through REST and GraphQL, for every role: not a 500', async () => {
+  const callers = [{ role: 'anonymous' }, ...(['contributor', 'editor', 'admin'] as const).map((role) => ({ role, token: staff[role].token }))]
+  for (const collection of ['statements', 'media', 'people', 'topics', 'users']) {
+    for (const caller of callers) {
+      const res = await api('GET', `/${collection}/not-an-id`, { token: (caller as { token?: string }).token })
+      expect({ collection, role: caller.role, status: res.status }).toEqual({ collection, role: caller.role, status: 404 })
+      for (const method of ['PATCH', 'DELETE'] as const) {
+        const write = await api(method, `/${collection}/not-an-id`, { token: (caller as { token?: string }).token, body: method === 'PATCH' ? {} : undefined })
+        expect({ collection, role: caller.role, method, server: write.status >= 500 }).toEqual({ collection, role: caller.role, method, server: false })
+      }
+    }
+  }
+  const res = await gql('query { Statement(id: "not-an-id") { id title } }', { token: staff.editor.token })
+  expect(JSON.stringify(res.body)).not.toMatch(/"statusCode":5\d\d|Something went wrong/)
+  expect(res.body.data?.Statement ?? null).toBeNull()
+})

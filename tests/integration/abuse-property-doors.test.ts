@@ -31,8 +31,8 @@ const RUNS = Number(process.env.ABUSE_PROPERTY_RUNS || 1500)
 const TIME = Number(process.env.ABUSE_PROPERTY_SECONDS || 150) * 1000
 
 const DRAFT = 'ZZPROPDOORDRAFT'
-const NEVER = new Set(['password', 'hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKey', 'apiKeyIndex', '_verificationToken', 'sessions'])
-const NOT_PUBLIC = new Set([...NEVER, 'createdBy', 'updatedBy', 'email', 'loginAttempts', 'lockUntil', 'usedIn', 'secret'])
+const NEVER = new Set(['password', 'hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKey', 'apiKeyIndex', '_verificationToken'])
+const NOT_PUBLIC = new Set([...NEVER, 'sessions', 'createdBy', 'updatedBy', 'email', 'loginAttempts', 'lockUntil', 'usedIn', 'secret'])
 
 let payload: Payload
 let staff: Record<'admin' | 'editor' | 'contributor', StaffMember>
@@ -69,10 +69,21 @@ function keysIn(value: unknown, out = new Set<string>()): Set<string> {
   return out
 }
 
+/** Accounts (objects with `sessions`) whose sign-in sessions are shown, other than `self`'s. */
+function othersSessions(value: unknown, self: string | null): boolean {
+  if (Array.isArray(value)) return value.some((v) => othersSessions(v, self))
+  if (!value || typeof value !== 'object') return false
+  const o = value as Record<string, unknown>
+  if ('sessions' in o && String(o.id) !== self) return true
+  return Object.values(o).some((v) => othersSessions(v, self))
+}
+
 function seesOnlyWhatItMay(role: Role, text: string, body: unknown): string | null {
   const keys = keysIn(body)
   const forbidden = role === 'anonymous' || role === 'partner' ? NOT_PUBLIC : NEVER
   for (const k of keys) if (forbidden.has(k)) return `field "${k}"`
+  // Payload shows a signed-in account its own sessions (its field access: only to itself), nobody else's.
+  if (role !== 'anonymous' && role !== 'partner' && othersSessions(body, String(staff[role].id))) return 'another account\'s sessions'
   if (role === 'anonymous' || role === 'partner') {
     if (text.includes(DRAFT)) return 'a draft'
     for (const s of Object.values(staff)) if (text.includes(s.email)) return `the e-mail of ${s.role}`
