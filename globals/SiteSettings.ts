@@ -59,7 +59,7 @@ export const SiteSettings: GlobalConfig = {
       admin: {
         description: {
           en: 'Shown in the page header, on printed pages, when pages are shared and (if square) as the browser tab icon. It needs a text description in English and in Urdu (edit the picture in Media).',
-          ur: 'صفحے کے اوپر، چھپے ہوئے صفحات پر، صفحہ شیئر کرتے وقت اور (اگر مربع ہو) براؤزر ٹیب کے نشان کے طور پر دکھایا جاتا ہے۔ اس کی انگریزی اور اردو دونوں میں تحریری وضاحت ضروری ہے (میڈیا میں تصویر میں ترمیم کریں)۔',
+          ur: 'صفحے کے اوپر، چھپے صفحات، شیئر کیے گئے صفحات اور (مربع ہو تو) براؤزر ٹیب میں دکھایا جاتا ہے۔ انگریزی اور اردو دونوں میں تحریری وضاحت ضروری ہے (میڈیا میں تصویر کھول کر لکھیں)۔',
         },
       },
       validate: logoProblem,

@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER } from '../platform/clientAddress.mjs'
 import { headersFor } from '../platform/securityHeaders'
 import { serverURL } from '../platform/serverUrl'
 import { cacheKey, cachePeek } from './cache'
-import { cachedCacheControl, clientIp, EXPOSED, sameOrigin, tooMany } from './gateway'
+import { cachedCacheControl, clientIp, EXPOSED, sameOrigin, tooMany, VARY } from './gateway'
 import { KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, rememberedPartnerKey } from './partnerKeys'
 import { addressKey, consume, rateHeaders } from './rateLimit'
 
@@ -64,7 +64,7 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
     if (!rate.allowed) {
       return { status: 429, headers: { ...common, 'Content-Type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(tooMany(rate))) }
     }
-    const out: Record<string, string> = { ...common, ETag: entry.etag, 'Cache-Control': cachedCacheControl(Boolean(partner)), Vary: 'Authorization, Accept-Encoding' }
+    const out: Record<string, string> = { ...common, ETag: entry.etag, 'Cache-Control': cachedCacheControl(Boolean(partner)), Vary: `${VARY}, Accept-Encoding` }
     const inm = typeof headers['if-none-match'] === 'string' ? headers['if-none-match'] : null
     if (inm && inm.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')) return { status: 304, headers: out, body: null }
     // As utf8Json does for the route (platform/securityHeaders.ts): JSON says it is UTF-8.
