@@ -10,10 +10,13 @@
  *   left, and axe finds nothing there that the English admin does not already have (Payload's own
  *   findings are listed in docs/admin-accessibility.md); screenshots saved for people to look at.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
 import { enTranslations } from '@payloadcms/translations/languages/en'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { organisations } from '../../seed/content'
+import { organisations, statement as demoStatement } from '../../seed/content'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, axe, describeViolations, launchBrowser, newContext, screenshot } from '../helpers/browser'
 
 const stamp = Date.now().toString(36)
@@ -121,6 +124,12 @@ async function englishLeftovers(page: Page): Promise<string[]> {
   return [...new Set(texts.filter((t) => ENGLISH.some((re) => re.test(t))))]
 }
 
+/**
+ * Axe's findings on each view in both admin languages, written to test-results/admin-urdu-axe.json
+ * (and printed) after the run: the figures docs/admin-accessibility.md reports.
+ */
+const findings: Record<string, { en: Record<string, number>; ur: Record<string, number> }> = {}
+
 /** Axe's findings per rule, for comparing the Urdu admin with the English one. */
 async function axeCounts(page: Page): Promise<Map<string, number>> {
   const counts = new Map<string, number>()
@@ -145,6 +154,16 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
+  if (!Object.keys(findings).length) return
+  const dir = path.join(process.cwd(), 'test-results')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'admin-urdu-axe.json'), `${JSON.stringify(findings, null, 2)}\n`)
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
+  console.log(
+    `axe (WCAG 2.2 AA), elements per view, English / Urdu admin:\n${Object.entries(findings)
+      .map(([view, f]) => `  ${view}: ${total(f.en)} / ${total(f.ur)}  ${JSON.stringify(f.ur)}`)
+      .join('\n')}`,
+  )
 })
 
 describe('choosing the admin language', () => {
@@ -276,10 +295,13 @@ describe('an editor with the admin in Urdu publishes it', () => {
   let english: BrowserContext
   let page: Page
   let englishPage: Page
+  let demoId: string | undefined
   const views = () => ({
     dashboard: '/admin',
     list: '/admin/collections/statements',
     edit: `/admin/collections/statements/${id}?locale=en`,
+    // The demo statement: the longest form staff meet (speaker, event, 3 proposals, attachments).
+    'demo statement': `/admin/collections/statements/${demoId}?locale=en`,
     account: '/admin/account',
   })
 
@@ -290,6 +312,9 @@ describe('an editor with the admin in Urdu publishes it', () => {
     englishPage = await english.newPage()
     await loginAs(page, people.editor)
     await loginAs(englishPage, people.editor)
+    const found = await api(`/statements?where[slug][equals]=${demoStatement.slug}&depth=0&limit=1`, { token: adminToken })
+    demoId = found.body?.docs?.[0]?.id === undefined ? undefined : String(found.body.docs[0].id)
+    if (!demoId) throw new Error(`The seeded statement ${demoStatement.slug} is missing (${found.status})`)
   })
   afterAll(async () => {
     await Promise.all([urdu?.close(), english?.close()])
@@ -304,7 +329,7 @@ describe('an editor with the admin in Urdu publishes it', () => {
     await screenshot(page, 'admin-dashboard', 'ur')
   })
 
-  for (const view of ['dashboard', 'list', 'edit', 'account'] as const) {
+  for (const view of ['dashboard', 'list', 'edit', 'demo statement', 'account'] as const) {
     test(`${view}: right to left, no English string of Payload's, nothing new for axe`, async () => {
       const path = views()[view]
       await page.goto(path, { waitUntil: 'load' })
@@ -318,6 +343,7 @@ describe('an editor with the admin in Urdu publishes it', () => {
       await settle(englishPage)
       expect(await htmlLangDir(englishPage)).toEqual(['en', 'ltr'])
       const [inUrdu, inEnglish] = [await axeCounts(page), await axeCounts(englishPage)]
+      findings[view] = { en: Object.fromEntries(inEnglish), ur: Object.fromEntries(inUrdu) }
       const worse = [...inUrdu].filter(([rule, n]) => n > (inEnglish.get(rule) ?? 0))
       if (worse.length) throw new Error(`axe finds more in the Urdu ${view} than in the English one: ${JSON.stringify(worse)}\n${describeViolations(await axe(page))}`)
       if (view === 'list') await screenshot(page, 'admin-statement-list', 'ur')
