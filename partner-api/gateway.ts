@@ -32,6 +32,8 @@ export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Re
 const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 /** The largest body a caller who is not staff may send (a sign-in, a GraphQL query). */
 const MAX_PUBLIC_BODY = 64 * 1024
+/** Endpoints of the staff collection whose admin forms are sent as multipart by someone not signed in. */
+const ADMIN_AUTH_FORMS = new Set(['login', 'forgot-password', 'reset-password', 'first-register'])
 
 /** The caller's address: worked out by the front server from the socket (platform/clientAddress.mjs). */
 export function clientIp(headers: Headers): string {
@@ -206,8 +208,11 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       )
     }
     if (!READ_METHODS.has(method) && method !== 'OPTIONS') {
-      // Uploads are for staff: refuse a multipart body before anything reads it.
-      if (/^multipart\//i.test(request.headers.get('content-type') ?? '')) {
+      // Uploads are for staff: refuse a multipart body before anything reads it. Except the admin's
+      // own sign-in forms (login, forgot and reset password, first account), which Payload always
+      // posts as multipart: they are bounded like any other public body below.
+      const signInForm = segments[0] === 'users' && endpoint.length === 1 && ADMIN_AUTH_FORMS.has(endpoint[0])
+      if (/^multipart\//i.test(request.headers.get('content-type') ?? '') && !signInForm) {
         return jsonResponse(403, new ApiError(403, 'Uploading files needs a staff sign-in.', 'Content-Type', 'forbidden').body(), cors)
       }
       const body = await boundedBody(request, MAX_PUBLIC_BODY)

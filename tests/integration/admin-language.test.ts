@@ -67,3 +67,23 @@ test('answers to someone not signed in are never reused once they sign in', asyn
   expect(topics.headers.get('Vary')).toMatch(/Cookie/)
   expect(topics.headers.get('Vary')).toMatch(/Authorization/)
 })
+
+test("the admin's sign-in form works: Payload posts it as multipart, which the public API otherwise refuses", async () => {
+  const form = (data: Record<string, unknown>) => {
+    const f = new FormData()
+    f.append('_payload', JSON.stringify(data))
+    return f
+  }
+  const signedIn = await api('POST', '/users/login', { ip: '192.0.2.152', rawBody: form({ email: staff.contributor.email, password: staff.contributor.password }) })
+  expect(signedIn.status).toBe(200)
+  expect(typeof signedIn.body.token).toBe('string')
+  const wrong = await api('POST', '/users/login', { ip: '192.0.2.152', rawBody: form({ email: staff.contributor.email, password: 'not the password' }) })
+  expect(wrong.status).toBe(401)
+  const forgot = await api('POST', '/users/forgot-password', { ip: '192.0.2.152', rawBody: form({ email: 'nobody@daleel.test' }) })
+  expect(forgot.status).toBe(200)
+  // Still no anonymous uploads, and the form is bounded like any public body.
+  const upload = await api('POST', '/media', { ip: '192.0.2.152', rawBody: form({ alt: 'x' }) })
+  expect(upload.status).toBe(403)
+  const huge = await api('POST', '/users/login', { ip: '192.0.2.152', rawBody: form({ email: 'x'.repeat(200_000), password: 'x' }) })
+  expect(huge.status).toBe(413)
+})
