@@ -11,7 +11,7 @@
 import { useAuth, usePreferences, useTranslation } from '@payloadcms/ui'
 import { useEffect, type ReactNode } from 'react'
 
-import { ADMIN_LANGUAGE_COOKIE, ADMIN_LANGUAGE_PREFERENCE, isAdminLanguage } from './languages'
+import { ADMIN_LANGUAGE_COOKIE, ADMIN_LANGUAGE_PREFERENCE, isAdminLanguage, relationshipEditButton } from './languages'
 import { lexicalControlNames } from './lexical-ur'
 import { setAdminDateLanguage } from './urduDates'
 
@@ -44,11 +44,16 @@ export function AdminLanguage({ children }: { children?: ReactNode }) {
   useEffect(() => {
     if (!isAdminLanguage(i18n.language)) return
     const language = i18n.language
+    const rename = (el: Element, name: string) => {
+      if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name)
+    }
     const name = () => {
       for (const [selector, names] of Object.entries(lexicalControlNames)) {
-        for (const el of document.querySelectorAll(selector)) {
-          if (el.getAttribute('aria-label') !== names[language]) el.setAttribute('aria-label', names[language])
-        }
+        for (const el of document.querySelectorAll(selector)) rename(el, names[language])
+      }
+      for (const el of document.querySelectorAll(relationshipEditButton.selector)) {
+        const label = el.closest(relationshipEditButton.chip)?.getAttribute('title') ?? ''
+        rename(el, i18n.t('general:editLabel', { label }))
       }
     }
     name()
@@ -56,7 +61,7 @@ export function AdminLanguage({ children }: { children?: ReactNode }) {
     const observer = new MutationObserver(name)
     observer.observe(document.body, { childList: true, subtree: true })
     return () => observer.disconnect()
-  }, [i18n.language])
+  }, [i18n])
 
   return <>{children}</>
 }

@@ -12,6 +12,17 @@ export function isAdminLanguage(value: unknown): value is AdminLanguage {
   return typeof value === 'string' && (adminLanguageCodes as readonly string[]).includes(value)
 }
 
+/**
+ * Payload 3.90.1 names the "edit" button on each chosen value of a many-relationship field (a
+ * statement's topics) in English in its markup (`aria-label={`Edit ${label}`}`), outside its
+ * translations. The admin (AdminLanguage.tsx) names it with Payload's own `general:editLabel` in
+ * the admin's language; the value's name is the `title` of the chip around it.
+ */
+export const relationshipEditButton = {
+  selector: '.relationship--multi-value-label__drawer-toggler',
+  chip: '.relationship--multi-value-label',
+} as const
+
 /** Payload's language cookie (`${cookiePrefix}-lng`; we keep Payload's default prefix). */
 export const ADMIN_LANGUAGE_COOKIE = 'payload-lng'
 /** Key of the per-account preference in Payload's `payload-preferences`. */

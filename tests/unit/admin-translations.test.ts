@@ -9,7 +9,7 @@ process.env.DALEEL_JOBS = 'off'
 
 import { enTranslations } from '@payloadcms/translations/languages/en'
 
-import { adminHtmlProps } from '../../translations/languages'
+import { adminHtmlProps, relationshipEditButton } from '../../translations/languages'
 import { browserAdminLanguage } from '../../translations/languageChoice'
 import { lexicalControlNames, lexicalUrdu } from '../../translations/lexical-ur'
 import { payloadUrdu } from '../../translations/payload-ur'
@@ -84,6 +84,20 @@ test("the editor controls Lexical names in English in its markup are the ones we
     expect(source).toContain(selector.slice(1))
     expect(names.ur).toMatch(ARABIC_SCRIPT)
   }
+})
+
+test("the relationship value's edit button Payload names in English is the one we rename", async () => {
+  const { readFileSync } = await import('node:fs')
+  const path = await import('node:path')
+  const file = path.join(process.cwd(), 'node_modules/@payloadcms/ui/dist/fields/Relationship/select-components/MultiValueLabel/index.js')
+  const source = readFileSync(file, 'utf8')
+  // Still English in Payload's markup (else the rename can go), on the element we look for.
+  expect(source).toContain('"aria-label": `Edit ${label}`')
+  expect(source).toContain(`const baseClass = '${relationshipEditButton.chip.slice(1)}'`)
+  expect(relationshipEditButton.selector).toBe(`${relationshipEditButton.chip}__drawer-toggler`)
+  expect(source).toContain('className: `${baseClass}__drawer-toggler`')
+  // The name we give it is Payload's own translated "Edit {{label}}".
+  expect(payloadUrdu.general.editLabel).toMatch(/\{\{label\}\}/)
 })
 
 test("the browser's Accept-Language chooses between English and Urdu by quality, then order", () => {
