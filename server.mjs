@@ -275,7 +275,7 @@ async function api(req, res) {
     }
     const answer = apiFastPath ? await apiFastPath(req.method, req.url || '/', req.headers).catch((err) => (console.error(err), null)) : null
     if (answer) {
-      const headers = { ...answer.headers, 'x-daleel-api-cache': 'HIT' }
+      const headers = { ...answer.headers }
       if (answer.body) headers['content-length'] = String(answer.body.length)
       res.writeHead(answer.status, headers)
       return res.end(answer.body ?? undefined)

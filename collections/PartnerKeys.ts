@@ -23,9 +23,14 @@ const issueKeyOnCreate: CollectionBeforeOperationHook = ({ args, operation, req 
   return args
 }
 
+const WRITES = new Set(['create', 'update', 'updateByID', 'delete', 'deleteByID'])
+
 /** The create response carries the key this one time; reads never do (Payload hides apiKey). */
 const showKeyOnce: CollectionAfterOperationHook = ({ operation, req, result }) => {
-  forgetPartnerKeys()
+  // A change to a key is seen at once here (the change pipeline tells the other servers). Reads
+  // forget nothing: Payload's own API-key check reads this collection on every partner request,
+  // and forgetting then made every request look the key up again (and the fast path never answer).
+  if (WRITES.has(operation)) forgetPartnerKeys()
   if (operation === 'create' && typeof req.context[NEW_KEY] === 'string' && result && typeof result === 'object') {
     const key = req.context[NEW_KEY] as string
     delete req.context[NEW_KEY]

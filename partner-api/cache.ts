@@ -18,6 +18,7 @@ import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 import type { Field, SanitizedConfig } from 'payload'
 
+import { processState } from '../platform/processState'
 import { redis } from '../platform/redis'
 import { forgetPartnerKeys } from './partnerKeys'
 import { apiSettings } from './settings'
@@ -33,20 +34,36 @@ const maxBytes = () => (Number(process.env.API_CACHE_MAX_MB) > 0 ? Number(proces
 const ANY = '*'
 
 type Entry = { at: number; size: number; value: CachedResponse; tags: string[]; bytes?: Buffer; gzip?: Buffer }
-const memory = new Map<string, Entry>() // insertion order: the first is the least recently used
-const byTag = new Map<string, Set<string>>()
-let dropSeq = 0
-const droppedAt = new Map<string, number>()
-let everythingDroppedAt = 0
-const missedAt = new Map<string, number>()
-let memoryBytes = 0
+// One cache per process, whichever of Next's bundles asks (platform/processState.ts).
+const state = processState('apiCache', () => ({
+  memory: new Map<string, Entry>(), // insertion order: the first is the least recently used
+  byTag: new Map<string, Set<string>>(),
+  dropSeq: 0,
+  droppedAt: new Map<string, number>(),
+  everythingDroppedAt: 0,
+  missedAt: new Map<string, number>(),
+  memoryBytes: 0,
+  schema: null as SanitizedConfig | null,
+  listening: false,
+  me: `${process.pid}-${crypto.randomBytes(6).toString('hex')}`,
+}))
+const { memory, byTag, droppedAt, missedAt } = state
 
-// The body is held as a string and, once served by the fast path, as bytes and gzip: count all three.
-const sizeOf = (key: string, value: CachedResponse) => 3 * Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+// The body as stored; the fast path's bytes and gzip are added when it first makes them (cachePeek).
+const sizeOf = (key: string, value: CachedResponse) => Buffer.byteLength(value.body) + Buffer.byteLength(key) + 256
+
+/** Evicts the least recently used entries (never `keep`) until the memory is within budget. */
+function makeRoom(keep?: string) {
+  const budget = maxBytes()
+  for (const key of memory.keys()) {
+    if (state.memoryBytes <= budget) return
+    if (key !== keep) forget(key)
+  }
+}
 
 /** Bytes the in-memory cache holds now (for tests and the bench). */
 export function apiCacheBytes(): number {
-  return memoryBytes
+  return state.memoryBytes
 }
 
 export function etagFor(body: string): string {
@@ -62,15 +79,14 @@ export function cacheKey(url: URL, caller: 'anonymous' | 'partner'): string {
 // ---------------------------------------------------------------------------------------------
 // Tags: what a response contains, read off the response with the collections' fields.
 
-let schema: SanitizedConfig | null = null
 
 /** The change pipeline registers the config when Payload starts (content/changes/pipeline.ts). */
 export function setApiCacheSchema(config: SanitizedConfig) {
-  schema = config
+  state.schema = config
 }
 
 function walk(value: unknown, fields: readonly Field[], tags: Set<string>, depth = 0) {
-  if (!value || typeof value !== 'object' || depth > 8 || !schema) return
+  if (!value || typeof value !== 'object' || depth > 8 || !state.schema) return
   const data = value as Record<string, unknown>
   for (const field of fields) {
     if (!('name' in field) || !field.name) {
@@ -92,7 +108,7 @@ function walk(value: unknown, fields: readonly Field[], tags: Set<string>, depth
           if (!to || target === null || target === undefined) continue
           const id = typeof target === 'object' ? (target as { id?: unknown }).id : target
           if (id !== undefined && id !== null) tags.add(`doc:${to}:${String(id)}`)
-          const related = schema.collections.find((c) => c.slug === to)
+          const related = state.schema.collections.find((c) => c.slug === to)
           if (related && typeof target === 'object') walk(target, related.fields, tags, depth + 1)
         }
       } else if (field.type === 'group' || (field.type as string) === 'tab') walk(raw, (field as { fields: Field[] }).fields, tags, depth)
@@ -110,7 +126,7 @@ function walk(value: unknown, fields: readonly Field[], tags: Set<string>, depth
 /** Tags of a REST response body for `/api/<collection>[/<id>]` or `/api/globals/<slug>`. */
 function responseTags(pathname: string, body: string): string[] {
   const segments = pathname.replace(/^\/api\/?/, '').split('/').filter(Boolean)
-  if (!schema || !segments.length) return [ANY]
+  if (!state.schema || !segments.length) return [ANY]
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
@@ -119,13 +135,13 @@ function responseTags(pathname: string, body: string): string[] {
   }
   const tags = new Set<string>()
   if (segments[0] === 'globals') {
-    const global = schema.globals.find((g) => g.slug === segments[1])
+    const global = state.schema.globals.find((g) => g.slug === segments[1])
     if (!global) return [ANY]
     tags.add(`global:${global.slug}`)
     walk(parsed, global.fields, tags)
     return [...tags]
   }
-  const collection = schema.collections.find((c) => c.slug === segments[0])
+  const collection = state.schema.collections.find((c) => c.slug === segments[0])
   if (!collection) return [ANY]
   const docs = segments.length === 1 ? ((parsed as { docs?: unknown[] })?.docs ?? []) : [parsed]
   if (segments.length === 1 || !(parsed && typeof parsed === 'object' && 'id' in parsed)) tags.add(`list:${collection.slug}`)
@@ -144,8 +160,14 @@ function forget(key: string) {
   const entry = memory.get(key)
   if (!entry) return
   memory.delete(key)
-  memoryBytes -= entry.size
+  state.memoryBytes -= entry.size
   for (const tag of entry.tags) byTag.get(tag)?.delete(key)
+}
+
+function grow(key: string, entry: Entry, bytes: number) {
+  entry.size += bytes
+  state.memoryBytes += bytes
+  makeRoom(key)
 }
 
 /**
@@ -155,9 +177,15 @@ function forget(key: string) {
 export function cachePeek(key: string, gzip = false): (CachedResponse & { bytes: Buffer; gzipped: boolean }) | null {
   const hit = memory.get(key)
   if (!hit || Date.now() - hit.at > apiSettings().cacheMaxAge * 1000) return null
-  hit.bytes ??= Buffer.from(hit.value.body, 'utf8')
+  if (!hit.bytes) {
+    hit.bytes = Buffer.from(hit.value.body, 'utf8')
+    grow(key, hit, hit.bytes.length)
+  }
   if (gzip && hit.bytes.length > 1024) {
-    hit.gzip ??= zlib.gzipSync(hit.bytes, { level: 6 })
+    if (!hit.gzip) {
+      hit.gzip = zlib.gzipSync(hit.bytes, { level: 6 })
+      grow(key, hit, hit.gzip.length)
+    }
     return { ...hit.value, bytes: hit.gzip, gzipped: true }
   }
   return { ...hit.value, bytes: hit.bytes, gzipped: false }
@@ -174,7 +202,7 @@ export async function cacheGet(key: string): Promise<CachedResponse | null> {
   if (hit) forget(key)
   if (!missedAt.has(key)) {
     if (missedAt.size > 10_000) missedAt.clear()
-    missedAt.set(key, dropSeq)
+    missedAt.set(key, state.dropSeq)
   }
   return null
 }
@@ -184,20 +212,20 @@ export async function cacheGet(key: string): Promise<CachedResponse | null> {
  * (the key's path) or, for anything else, "everything" (dropped by any change).
  */
 export async function cacheSet(key: string, value: CachedResponse, tags?: string[]): Promise<void> {
-  const since = missedAt.get(key) ?? dropSeq
+  const since = missedAt.get(key) ?? state.dropSeq
   missedAt.delete(key)
   if (value.body.length > MAX_BODY) return
   const path = key.split('|')[1] ?? ''
   const entryTags = tags ?? (path.startsWith('/api') ? responseTags(path, value.body) : [ANY])
   // Something it contains changed while it was being built: it may be the old version.
-  if (everythingDroppedAt > since || entryTags.some((t) => (droppedAt.get(t) ?? 0) > since)) return
+  if (state.everythingDroppedAt > since || entryTags.some((t) => (droppedAt.get(t) ?? 0) > since)) return
   const size = sizeOf(key, value)
   const budget = maxBytes()
   if (size > budget) return
   forget(key)
-  while (memoryBytes + size > budget && memory.size) forget(memory.keys().next().value as string)
   memory.set(key, { at: Date.now(), size, value, tags: entryTags })
-  memoryBytes += size
+  state.memoryBytes += size
+  makeRoom(key)
   for (const tag of entryTags) {
     let keys = byTag.get(tag)
     if (!keys) byTag.set(tag, (keys = new Set()))
@@ -207,17 +235,17 @@ export async function cacheSet(key: string, value: CachedResponse, tags?: string
 
 /** Drop the entries with any of these tags (or all) in this process only. */
 function dropLocally(tags: string[], everything: boolean) {
-  dropSeq += 1
+  state.dropSeq += 1
   if (everything) {
-    everythingDroppedAt = dropSeq
+    state.everythingDroppedAt = state.dropSeq
     memory.clear()
-    memoryBytes = 0
+    state.memoryBytes = 0
     byTag.clear()
     forgetPartnerKeys()
     return
   }
   for (const tag of [...tags, ANY]) {
-    droppedAt.set(tag, dropSeq)
+    droppedAt.set(tag, state.dropSeq)
     for (const key of [...(byTag.get(tag) ?? [])]) forget(key)
   }
   if (droppedAt.size > 50_000) droppedAt.clear()
@@ -228,12 +256,10 @@ function dropLocally(tags: string[], everything: boolean) {
 // Several servers: drops go through Redis pub/sub.
 
 const CHANNEL = () => `${process.env.REDIS_CACHE_PREFIX || 'daleel:next:'}api-cache:drop`
-const me = `${process.pid}-${crypto.randomBytes(6).toString('hex')}`
-let listening = false
 
 function listenForDrops() {
-  if (listening || !process.env.REDIS_URL) return
-  listening = true
+  if (state.listening || !process.env.REDIS_URL) return
+  state.listening = true
   void (async () => {
     const { Redis } = await import('ioredis')
     const subscriber = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null, enableOfflineQueue: true })
@@ -242,13 +268,13 @@ function listenForDrops() {
     subscriber.on('message', (_channel, message) => {
       try {
         const { from, tags, everything } = JSON.parse(message) as { from: string; tags: string[]; everything: boolean }
-        if (from !== me) dropLocally(tags ?? [], Boolean(everything))
+        if (from !== state.me) dropLocally(tags ?? [], Boolean(everything))
       } catch {
         /* not ours */
       }
     })
   })().catch(() => {
-    listening = false
+    state.listening = false
   })
 }
 
@@ -259,7 +285,7 @@ export async function dropApiCache(tags: string[], everything = false): Promise<
   const client = await redis()
   if (!client) return
   try {
-    await client.publish(CHANNEL(), JSON.stringify({ from: me, tags, everything }))
+    await client.publish(CHANNEL(), JSON.stringify({ from: state.me, tags, everything }))
   } catch {
     /* entries expire after max-age anyway */
   }

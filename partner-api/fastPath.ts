@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER } from '../platform/clientAddress.mjs'
 import { headersFor } from '../platform/securityHeaders'
 import { serverURL } from '../platform/serverUrl'
 import { cacheKey, cachePeek } from './cache'
-import { cachedCacheControl, clientIp, EXPOSED, sameOrigin, tooMany, VARY } from './gateway'
+import { cachedCacheControl, clientIp, EXPOSED, OVERRIDE_HEADERS, sameOrigin, tooMany, VARY } from './gateway'
 import { KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, rememberedPartnerKey } from './partnerKeys'
 import { addressKey, consume, rateHeaders } from './rateLimit'
 
@@ -33,9 +33,11 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
     const segments = url.pathname.replace(/^\/api\/?/, '').split('/').filter(Boolean)
     if (!segments.length || segments.length > 2 || NOT_HERE.has(segments[0]) || segments.includes('me') || segments.includes('versions')) return null
     if (segments[1] === 'file' || (segments[0] === 'globals' && segments.length !== 2)) return null
-    // Staff (a session cookie) are never answered from the cache.
-    if (String(headers.cookie ?? '').includes('payload-token=')) return null
+    // Payload's method override: the gateway refuses it to everyone but staff (400); so must we.
+    if (OVERRIDE_HEADERS.some((h) => headers[h] !== undefined)) return null
     const config = await configPromise
+    // Staff (a session cookie, as the gateway recognises it) are never answered from the cache.
+    if (String(headers.cookie ?? '').includes(`${config.cookiePrefix || 'payload'}-token=`)) return null
     const payload = await getPayload({ config })
 
     const auth = String(headers.authorization ?? '')
@@ -62,9 +64,16 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
     if (partner) recordUsage(payload, partner.id)
     const common = { ...security, ...cors, ...rateHeaders(rate) }
     if (!rate.allowed) {
+      // Refused as the gateway refuses (no X-Daleel-API-Cache: nothing came from the cache).
       return { status: 429, headers: { ...common, 'Content-Type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(tooMany(rate))) }
     }
-    const out: Record<string, string> = { ...common, ETag: entry.etag, 'Cache-Control': cachedCacheControl(Boolean(partner)), Vary: `${VARY}, Accept-Encoding` }
+    const out: Record<string, string> = {
+      ...common,
+      ETag: entry.etag,
+      'Cache-Control': cachedCacheControl(Boolean(partner)),
+      Vary: `${VARY}, Accept-Encoding`,
+      'X-Daleel-API-Cache': 'HIT',
+    }
     const inm = typeof headers['if-none-match'] === 'string' ? headers['if-none-match'] : null
     if (inm && inm.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')) return { status: 304, headers: out, body: null }
     // As utf8Json does for the route (platform/securityHeaders.ts): JSON says it is UTF-8.

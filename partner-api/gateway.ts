@@ -29,11 +29,9 @@ type Caller = { kind: 'anonymous' } | { kind: 'partner'; key: PartnerKeyState } 
 const READ_METHODS = new Set(['GET', 'HEAD'])
 export const EXPOSED = 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After'
 /** Payload's POST-as-GET headers (handleEndpoints): the body becomes the query. */
-const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+export const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 /** The largest body a caller who is not staff may send (a sign-in, a GraphQL query). */
 const MAX_PUBLIC_BODY = 64 * 1024
-/** Endpoints of the staff collection whose admin forms are sent as multipart by someone not signed in. */
-const ADMIN_AUTH_FORMS = new Set(['login', 'forgot-password', 'reset-password', 'first-register'])
 
 /** The caller's address: worked out by the front server from the socket (platform/clientAddress.mjs). */
 export function clientIp(headers: Headers): string {
@@ -183,8 +181,27 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   // Media files (/api/<uploads>/file/<name>) are static assets that pages and Next's image
   // optimiser fetch many at a time: no API limits or caps, access is still Payload's.
   if (kind === 'rest' && READ_METHODS.has(method) && uploadCollection && endpoint[0] === 'file') {
-    return withHeaders(await handler(request, ctx), cors)
+    const res = await handler(request, ctx)
+    // Payload answers 500 for a file no item names when the caller may read every item (staff):
+    // that is "not found". A file an item names but the store lacks stays a 500 (the operator's problem).
+    if (res.status >= 500 && !(await someItemNames(config, segments[0], segments.slice(2).join('/')))) {
+      return jsonResponse(404, new ApiError(404, 'There is no such file.', undefined, 'not_found').body(), cors)
+    }
+    return withHeaders(res, cors)
   }
+
+  // As Payload will run it (handleEndpoints): POST with an override header of exactly GET (allowed
+  // to staff) is a GET, whose query is the form body, or the JSON body, which it parses unguarded.
+  const executed = method === 'POST' && OVERRIDE_HEADERS.some((h) => request.headers.get(h) === 'GET') ? 'GET' : method
+  if (executed !== method && request.headers.get('content-type') === 'application/json') {
+    try {
+      JSON.parse(await request.clone().text())
+    } catch {
+      return jsonResponse(400, new ApiError(400, 'The body is not valid JSON.', 'body', 'invalid_json').body(), cors)
+    }
+  }
+  const unanswerable = await notADocument(config, kind, segments, executed)
+  if (unanswerable) return jsonResponse(404, unanswerable.body(), cors)
 
   const ip = clientIp(request.headers)
   const caller = await identify(request, config)
@@ -208,11 +225,10 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       )
     }
     if (!READ_METHODS.has(method) && method !== 'OPTIONS') {
-      // Uploads are for staff: refuse a multipart body before anything reads it. Except the admin's
-      // own sign-in forms (login, forgot and reset password, first account), which Payload always
-      // posts as multipart: they are bounded like any other public body below.
-      const signInForm = segments[0] === 'users' && endpoint.length === 1 && ADMIN_AUTH_FORMS.has(endpoint[0])
-      if (/^multipart\//i.test(request.headers.get('content-type') ?? '') && !signInForm) {
+      // Uploads are for staff: a multipart body for an upload collection is refused before anything
+      // reads it. Other multipart bodies are the admin's own forms (sign-in, forgot and reset
+      // password: Payload sends its forms as multipart) and are bounded below like any body.
+      if (uploadCollection && /^multipart\//i.test(request.headers.get('content-type') ?? '')) {
         return jsonResponse(403, new ApiError(403, 'Uploading files needs a staff sign-in.', 'Content-Type', 'forbidden').body(), cors)
       }
       const body = await boundedBody(request, MAX_PUBLIC_BODY)
@@ -366,6 +382,43 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   }
   const cached = res.status === 200 && cacheable
   return withHeaders(res, { ...headers, ...(cached ? { Vary: VARY } : {}), 'Cache-Control': cached ? cacheControl : 'no-store' })
+}
+
+/** Whether an item of this upload collection has this file name (the original or one of its sizes). */
+async function someItemNames(config: SanitizedConfig, slug: string, filename: string): Promise<boolean> {
+  const collection = config.collections.find((c) => c.slug === slug)
+  const sizes = (typeof collection?.upload === 'object' ? collection.upload.imageSizes ?? [] : []).map((size) => size.name)
+  const where = { or: [{ filename: { equals: filename } }, ...sizes.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } }))] }
+  const payload = await getPayload({ config })
+  const { totalDocs } = await payload.count({ collection: slug as 'media', where: where as never, overrideAccess: true })
+  return totalDocs > 0
+}
+
+/**
+ * Paths Payload would look up and fail on with a 500, for anyone (staff included), answered 404:
+ * a first segment that is a property every object has (`/api/toString`, `/api/constructor`: Payload
+ * looks collections up in a plain object), and, where IDs are numbers (SQLite's default), a
+ * document path whose ID is neither a number nor a word of the collection's endpoints for the method
+ * (`/api/statements/abc` reached the database as a malformed query).
+ */
+async function notADocument(config: SanitizedConfig, kind: 'rest' | 'graphql', segments: string[], method: string): Promise<ApiError | null> {
+  if (kind !== 'rest' || !segments.length) return null
+  const notFound = new ApiError(404, 'There is no such document or endpoint. See /api/openapi.json.', undefined, 'not_found')
+  if (segments[0] in Object.prototype) return notFound
+  if (segments.length !== 2 || method === 'POST' || method === 'OPTIONS') return null
+  const collection = config.collections.find((c) => c.slug === segments[0])
+  if (!collection) return null
+  const db = (await getPayload({ config })).db as unknown as { defaultIDType: string }
+  if (db.defaultIDType !== 'number' || /^\d{1,15}$/.test(segments[1])) return null
+  const words = new Set(
+    (Array.isArray(collection.endpoints) ? collection.endpoints : [])
+      // Words of endpoints for this method only: GET /users/login is a look-up of document "login".
+      .filter((e) => String(e.method).toUpperCase() === (method === 'HEAD' ? 'GET' : method))
+      .map((e) => e.path.split('/').filter(Boolean)[0] ?? '')
+      .filter((w) => w && !w.startsWith(':'))
+      .map((w) => w.toLowerCase()),
+  )
+  return words.has(segments[1].toLowerCase()) ? null : notFound
 }
 
 /** How many sign-ins in this response failed (REST: the status; GraphQL: each login field left empty). */

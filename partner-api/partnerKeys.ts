@@ -13,6 +13,7 @@
  */
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
+import { processState } from '../platform/processState'
 
 export const PARTNER_KEYS = 'partner-keys'
 export const KEY_HEADER_PREFIX = `${PARTNER_KEYS} API-Key `
@@ -27,7 +28,9 @@ export type PartnerKeyState = {
   allowedCollections: string[]
 }
 
-const lookups = new Map<string, { at: number; state: PartnerKeyState | null }>()
+// Once per process, whichever of Next's bundles asks (platform/processState.ts): a revoked key is
+// forgotten by the fast path and the gateway alike.
+const lookups = processState('partnerKeyLookups', () => new Map<string, { at: number; state: PartnerKeyState | null }>())
 
 export function forgetPartnerKeys() {
   lookups.clear()
@@ -81,7 +84,7 @@ export function keyProblem(state: PartnerKeyState | null, now = new Date()): str
   return null
 }
 
-const pending = new Map<string, { id: number | string; count: number; last: Date }>()
+const pending = processState('partnerKeyUsage', () => new Map<string, { id: number | string; count: number; last: Date }>())
 let timer: NodeJS.Timeout | null = null
 let payloadRef: Payload | null = null
 

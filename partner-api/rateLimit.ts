@@ -5,13 +5,16 @@
 import ipaddr from 'ipaddr.js'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
+import { processState } from '../platform/processState'
 import { redis } from '../platform/redis'
 import { apiSettings } from './settings'
 
 type Bucket = 'anonymous' | 'partner' | 'login' | 'forgot-password' | 'search'
 
 type Limiter = { limiter: RateLimiterAbstract; points: number }
-let limiters: Promise<Record<Bucket, Limiter>> | null = null
+// One set of counters per process, whichever of Next's bundles counts (platform/processState.ts):
+// the fast path, the gateway and the search page share each caller's allowance.
+const counters = processState('rateLimits', () => ({ limiters: null as Promise<Record<Bucket, Limiter>> | null }))
 
 async function build(): Promise<Record<Bucket, Limiter>> {
   const s = apiSettings()
@@ -34,7 +37,7 @@ async function build(): Promise<Record<Bucket, Limiter>> {
 
 /** Forget all counts and re-read the settings (tests). */
 export function resetRateLimits() {
-  limiters = null
+  counters.limiters = null
 }
 
 export type RateResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
@@ -58,8 +61,8 @@ export function addressKey(address: string): string {
 
 /** Counts `cost` requests (a GraphQL document with several fields, several sign-in attempts) against the bucket. */
 export async function consume(bucket: Bucket, key: string, cost = 1): Promise<RateResult> {
-  limiters ??= build()
-  const { limiter, points } = (await limiters)[bucket]
+  counters.limiters ??= build()
+  const { limiter, points } = (await counters.limiters)[bucket]
   try {
     const res = await limiter.consume(key, Math.max(1, Math.ceil(cost)))
     return { allowed: true, limit: points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) }
@@ -74,8 +77,8 @@ export async function consume(bucket: Bucket, key: string, cost = 1): Promise<Ra
 
 /** The current state of a bucket without counting a request. */
 export async function peek(bucket: Bucket, key: string): Promise<RateResult> {
-  limiters ??= build()
-  const { limiter, points } = (await limiters)[bucket]
+  counters.limiters ??= build()
+  const { limiter, points } = (await counters.limiters)[bucket]
   try {
     const res = await limiter.get(key)
     if (!res) return { allowed: true, limit: points, remaining: points, resetSeconds: 0 }

@@ -13,7 +13,7 @@ import { defaultLocale } from '../content/locales'
 import { ApiError, jsonResponse } from '../partner-api/errors'
 import { clientIp } from '../partner-api/gateway'
 import { findPartnerKey, KEY_HEADER_PREFIX } from '../partner-api/partnerKeys'
-import { consume, rateHeaders } from '../partner-api/rateLimit'
+import { addressKey, consume, rateHeaders } from '../partner-api/rateLimit'
 import { serverURL } from '../platform/serverUrl'
 import { toHtml } from './highlight'
 import { isParamProblem, readSearchParams, searchSite, type SearchResults } from './search'
@@ -71,7 +71,8 @@ export async function searchApi(request: Request): Promise<Response> {
   const partner = (request.headers.get('authorization') ?? '').startsWith(KEY_HEADER_PREFIX)
   if (!partner) {
     // Searching costs more than reading a page of documents: anonymous callers have their own allowance.
-    const rate = await consume('search', clientIp(request.headers))
+    // Per address, IPv6 per /64 (addressKey), as every other limit counts.
+    const rate = await consume('search', addressKey(clientIp(request.headers)))
     if (!rate.allowed) {
       return jsonResponse(429, new ApiError(429, `Too many searches: the limit is ${rate.limit} a minute. Try again in ${rate.resetSeconds} s, or use a partner key.`, undefined, 'rate_limited').body(), rateHeaders(rate))
     }

@@ -134,8 +134,8 @@ test('Payload’s Open Graph image renderer (/api/og) draws nothing for stranger
   expect(res.status).toBeLessThan(500)
 })
 
-test('/api/health answers through the production server and never says more than ok/failed', async () => {
+test('/api/health answers through the production server and never says more than ok/failed (and how many refreshes are owed)', async () => {
   const res = await fetch(`${BASE_URL}/api/health`)
   expect(res.status).toBe(200)
-  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } })
+  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' }, changes: { pending: expect.any(Number), failed: expect.any(Number) } })
 })

@@ -97,3 +97,34 @@ test('an address whose ID cannot be an ID is a 404 like any missing document, th
   expect(JSON.stringify(res.body)).not.toMatch(/"statusCode":5\d\d|Something went wrong/)
   expect(res.body.data?.Statement ?? null).toBeNull()
 })
+
+test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (fast-check found /api/toString)', async () => {
+  // Property names every object has: Payload looks collections up in a plain object.
+  const paths = ['/toString', '/constructor', '/__proto__', '/hasOwnProperty/1', '/valueOf/count']
+  // Where IDs are numbers, a document path whose ID is not one reached the database as a malformed query.
+  if (payload.db.defaultIDType === 'number') paths.push('/statements/abc', '/topics/' + 'x'.repeat(40), '/programs/toString')
+  for (const who of [{}, { token: staff.editor.token }]) {
+    for (const p of paths) {
+      for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+        const res = await api(method, p, { ...who, ...(method === 'PATCH' ? { body: { title: 'x' } } : {}) })
+        expect({ p, method, status: res.status }).toEqual({ p, method, status: 404 })
+      }
+    }
+    // An endpoint word of another method is a document ID for this one (GET /users/login).
+    if (payload.db.defaultIDType === 'number') {
+      expect((await api('GET', '/users/login', who)).status).toBe(404)
+      // …and a POST that Payload runs as a GET (method override, which staff may use) likewise.
+      const overridden = await api('POST', '/statements/me', { ...who, body: {}, headers: { 'X-HTTP-Method-Override': 'GET' } })
+      expect(overridden.status).toBeLessThan(500)
+      const garbage = await api('POST', '/access', { ...who, rawBody: '', headers: { 'Content-Type': 'application/json', 'X-HTTP-Method-Override': 'GET' } })
+      expect(garbage.status).toBe(400)
+    }
+  }
+  // A file no item names: 404 for staff too (Payload looked on the disk and answered 500).
+  expect((await api('GET', '/media/file/nothing-here.png', { token: staff.editor.token })).status).toBe(404)
+  // Endpoint words and real IDs still answer as before.
+  expect((await api('GET', '/statements/count')).status).toBe(200)
+  expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
+  const s = await makeStatement(payload, { issuingOrganisation: org.id, _status: 'published' })
+  expect((await api('GET', `/statements/${s.id}`)).status).toBe(200)
+})

@@ -117,6 +117,16 @@ describe('bodies from callers who are not staff', () => {
 
   test('staff uploads and ordinary sign-ins are unaffected', async () => {
     expect((await api('POST', '/users/login', { body: { email: admin.email, password: admin.password } })).status).toBe(200)
+    // The admin's sign-in form, as Payload sends it: multipart with the fields as JSON in `_payload`.
+    const boundary = 'xxSIGNINxx'
+    const form = `--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify({ email: admin.email, password: admin.password })}\r\n--${boundary}--\r\n`
+    const signIn = await api('POST', '/users/login', { rawBody: form, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } })
+    expect(signIn.status).toBe(200)
+    // …and a multipart body that is not a small form is bounded like any other.
+    const big = countingBody(8 * 1024 * 1024, `--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n`)
+    const refused = await api('POST', '/users/login', { rawBody: big.stream, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } })
+    expect(refused.status).toBe(413)
+    expect(big.read()).toBeLessThan(1024 * 1024)
   })
 })
 

@@ -50,12 +50,14 @@ function filesUnder(dir: string, base = dir): Record<string, string> {
 
 /** Every table and its rows, ordered, as plain JSON: what "every document" means in SQL. */
 async function dump(uri: string): Promise<Record<string, unknown[]>> {
-  const client = createClient({ url: uri })
+  const client = createClient({ url: uri, intMode: 'string' }) // FTS5's own tables hold 64-bit integers
   try {
-    const tables = await client.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    const tables = await client.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     const out: Record<string, unknown[]> = {}
     for (const t of tables.rows) {
-      const rows = await client.execute(`SELECT * FROM "${String(t.name)}" ORDER BY rowid`)
+      // Site search's FTS5 tables keep some of their data in tables without a rowid: by primary key.
+      const order = /WITHOUT ROWID/i.test(String(t.sql)) ? '1' : 'rowid'
+      const rows = await client.execute(`SELECT * FROM "${String(t.name)}" ORDER BY ${order}`)
       out[String(t.name)] = rows.rows.map((r) => ({ ...r }))
     }
     return out

@@ -276,3 +276,20 @@ test('changing a published slug records a redirect from the old address (both la
   expect(await findRedirect('/statements/second-address')).toBeNull()
   expect(await audit(second.id, 'redirects')).toEqual(['created', 'deleted'])
 })
+
+test('a custom redirect a staff member types leads to a path on this site as the browser will read it, or to the address they chose', async () => {
+  const custom = async (from: string, url: string) => {
+    await payload.create({ collection: 'redirects' as 'users', data: { from, to: { type: 'custom', url } } as never, overrideAccess: true })
+    return findRedirect(from)
+  }
+  // Paths that a browser reads as another site (backslash, empty segments after normalisation).
+  expect(await custom('/old-1', '/\\evil.example')).toBeNull()
+  expect(await custom('/old-2', '/.//evil.example/x')).toBeNull()
+  expect(await custom('/old-3', '/%5C%5Cevil.example')).toBeNull()
+  expect(await custom('/old-4', '//evil.example')).toBeNull()
+  expect(await custom('/old-5', 'javascript:alert(1)')).toBeNull()
+  expect(await custom('/old-6', 'https:/\\evil.example')).toBeNull()
+  // Ordinary targets keep working: a normalised path here, an address elsewhere the staff chose.
+  expect(await custom('/old-7', '/statements/./kept?x=1')).toBe('/statements/kept?x=1')
+  expect(await custom('/old-8', 'https://example.org/elsewhere')).toBe('https://example.org/elsewhere')
+})

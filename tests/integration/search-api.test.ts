@@ -124,6 +124,13 @@ test('anonymous searches are limited per address (SEARCH_RATE_LIMIT a minute)', 
   expect((await search('q=policy+6x', { ip: '198.51.100.78' })).status).toBe(200)
 })
 
+test('an IPv6 searcher is counted per /64: rotating the interface part gets no new allowance', async () => {
+  const statuses: number[] = []
+  for (let i = 1; i <= 6; i++) statuses.push((await search(`q=policy+${i}y`, { ip: `2001:db8:77:1:${i.toString(16)}::${i}` })).status)
+  expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+  expect((await search('q=policy+7y', { ip: '2001:db8:77:2::1' })).status).toBe(200)
+})
+
 test('no draft is ever found, and the cached answer changes when something is published or unpublished', async () => {
   const draft = await makeStatement(payload, { title: 'Kinkajouvian draft', issuingOrganisation: organisation, _status: 'draft' })
   const url = 'q=kinkajouvian'

@@ -14,6 +14,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 
 import { isEditor, isStaff } from '../../../access/staff'
 import { adminGroups } from '../../../translations/labels'
+import { safeSitePath } from '../../../workflow/preview'
 import { localeCodes, localePrefix } from '../../locales'
 import { contentType, contentTypes, slugsWhere } from '../../registry'
 import { touchesPublic, type ContentChange } from '../event'
@@ -126,8 +127,10 @@ async function load(payload: Payload): Promise<Map<string, string>> {
     const ref = r.to?.type === 'reference' ? r.to.reference : null
     const id = ref ? (typeof ref.value === 'object' ? (ref.value as { id: number | string })?.id : ref.value) : null
     const to = ref ? current.get(`${ref.relationTo}:${String(id)}`) : r.to?.url
-    // Staff may type a custom address: only paths on this site or absolute http(s) addresses.
-    if (to && to !== r.from && (/^\/(?!\/)/.test(to) || /^https?:\/\//i.test(to))) out.set(r.from, to)
+    // Staff may type a custom address: a path on this site as it will be sent (`/\\evil.example`
+    // or `/.//evil.example` is another site to a browser), or an absolute http(s) address they chose.
+    const target = to ? (to.startsWith('/') ? safeSitePath(to) : /^https?:\/\/[^/\\]/i.test(to) ? to : null) : null
+    if (target && target !== r.from) out.set(r.from, target)
   }
   return out
 }

@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 
 import { locales, otherLocale, type Locale } from '@/content/locales'
 import { clientIp } from '@/partner-api/gateway'
-import { consume } from '@/partner-api/rateLimit'
+import { addressKey, consume } from '@/partner-api/rateLimit'
 import { payloadClient } from '@/platform/payload'
 import type { Segment } from '@/search/highlight'
 import { MAX_QUERY_LENGTH, MAX_WORDS } from '@/search/query'
@@ -145,7 +145,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   let result: SearchResults | null = null
   let retryAfter: number | null = null
   if (q) {
-    const rate = await consume('search', clientIp(await headers()))
+    const rate = await consume('search', addressKey(clientIp(await headers())))
     if (rate.allowed) result = await searchSite(payload, asked)
     else retryAfter = rate.resetSeconds
   }
