@@ -26,6 +26,8 @@ import { mediaStoragePlugins } from './media/storage'
 import { payloadSecret } from './platform/secret'
 import { previewUrl } from './workflow/preview'
 import { serverURL } from './platform/serverUrl'
+import { adminI18n } from './translations'
+import { withAdminLanguage } from './translations/languageChoice'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,9 +42,12 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    // No Open Graph image renderer (/api/og draws a PNG per request from query text, for anyone):
-    // the admin is never shared on social media.
-    meta: { titleSuffix: ' · Daleel admin', defaultOGImageType: 'off' },
+    // The brand only: the rest of the title is in the admin's language. No Open Graph image
+    // renderer (/api/og draws a PNG per request from query text, for anyone): the admin is never
+    // shared on social media.
+    meta: { titleSuffix: ' · Daleel', defaultOGImageType: 'off' },
+    // Day first, as read in Pakistan, in both admin languages ("22 November 2026" / "22 نومبر 2026").
+    dateFormat: 'd MMMM yyyy, h:mm a',
     // No Gravatar: it would send a hash of every staff e-mail to a third party on each admin page
     // (and the admin's Content-Security-Policy allows images from our own origin only).
     avatar: 'default',
@@ -57,11 +62,18 @@ export default buildConfig({
       ],
     },
     // Registered by path so `npm run generate` adds it to the import map.
-    components: { beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'] },
+    components: {
+      beforeDashboard: ['/workflow/WorkflowDashboard#WorkflowDashboard'],
+      // The admin language follows the person (saved with their account); each localized field
+      // carries its content's language and direction (translations/).
+      providers: ['/translations/AdminLanguage#AdminLanguage', '/translations/ContentLanguageFields#ContentLanguageFields'],
+    },
   },
+  // The admin in English or Urdu (right to left), chosen by each staff member: translations/.
+  i18n: adminI18n,
   // The content types, from the registry (content/registry.ts), each with its editorial workflow
   // (review states, updatedBy, 409 on stale saves, contributor limits, trash, linked-delete refusal).
-  collections: [...contentCollections(), Users, AuditLog],
+  collections: [...contentCollections(), withAdminLanguage(Users), AuditLog],
   globals: [SiteSettings, Navigation],
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel, rtl: l.rtl })),

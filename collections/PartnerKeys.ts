@@ -5,6 +5,7 @@ import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
 import { contentTypes } from '../content/registry'
 import { forgetPartnerKeys, generatePartnerKey } from '../partner-api/partnerKeys'
+import { adminGroups, fieldLabels } from '../translations/labels'
 
 /** Collections a key can be limited to: the content types readers can see (content/registry.ts). */
 export const partnerReadableCollections = contentTypes.map((t) => t.slug)
@@ -65,13 +66,15 @@ const rotate: Endpoint = {
  */
 export const PartnerKeys: CollectionConfig = {
   slug: 'partner-keys',
-  labels: { singular: 'Partner key', plural: 'Partner keys' },
+  labels: { singular: { en: 'Partner key', ur: 'شراکت دار کی کلید' }, plural: { en: 'Partner keys', ur: 'شراکت داروں کی کلیدیں' } },
   admin: {
-    group: 'Admin',
+    group: adminGroups.admin,
     useAsTitle: 'organisation',
     defaultColumns: ['organisation', 'contactEmail', 'expiresAt', 'revoked', 'lastUsedAt', 'requestCount'],
-    description:
-      'Read-only API keys for partners. Tick "Enable API key" and copy the key before you save: it is never shown again. To replace a key, generate a new one and save. Revoke a key to stop it at once.',
+    description: {
+      en: 'Read-only API keys for partners. Tick "Enable API key" and copy the key before you save: it is never shown again. To replace a key, generate a new one and save. Revoke a key to stop it at once.',
+      ur: 'شراکت داروں کے لیے صرف پڑھنے والی API کلیدیں۔ "API کلید فعال کریں" پر نشان لگائیں اور محفوظ کرنے سے پہلے کلید کاپی کر لیں: یہ دوبارہ نہیں دکھائی جاتی۔ کلید بدلنے کے لیے نئی بنا کر محفوظ کریں۔ کلید فوراً روکنے کے لیے اسے منسوخ کریں۔',
+    },
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin, admin: () => false, unlock: isAdmin },
@@ -81,34 +84,38 @@ export const PartnerKeys: CollectionConfig = {
   },
   endpoints: [rotate],
   fields: [
-    { name: 'organisation', type: 'text', required: true, admin: { description: 'Who the key is for, e.g. "UNODC Islamabad".' } },
-    { name: 'contactEmail', type: 'email', required: true, admin: { description: 'Who to tell when the key expires or is revoked.' } },
+    { name: 'organisation', type: 'text', required: true, label: fieldLabels.organisation, admin: { description: { en: 'Who the key is for, e.g. "UNODC Islamabad".', ur: 'یہ کلید کس کے لیے ہے، مثلاً "UNODC Islamabad"۔' } } },
+    { name: 'contactEmail', type: 'email', required: true, label: fieldLabels.contactEmail, admin: { description: { en: 'Who to tell when the key expires or is revoked.', ur: 'کلید کی میعاد ختم ہونے یا منسوخی پر کسے بتانا ہے۔' } } },
     {
       name: 'expiresAt',
       type: 'date',
       required: true,
       defaultValue: () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
-      admin: { position: 'sidebar', description: 'The key stops working on this date. One year by default.' },
+      label: { en: 'Expires on', ur: 'میعاد ختم ہونے کی تاریخ' },
+      admin: { position: 'sidebar', description: { en: 'The key stops working on this date. One year by default.', ur: 'اس تاریخ کو کلید کام کرنا بند کر دے گی۔ عام طور پر ایک سال۔' } },
     },
     {
       name: 'allowedCollections',
       type: 'select',
       hasMany: true,
       options: partnerReadableCollections,
-      admin: { description: 'Leave empty to allow every public collection.' },
+      label: { en: 'Allowed collections', ur: 'اجازت شدہ مجموعے' },
+      admin: { description: { en: 'Leave empty to allow every public collection.', ur: 'تمام عوامی مجموعوں کی اجازت کے لیے خالی چھوڑ دیں۔' } },
     },
     {
       name: 'revoked',
       type: 'checkbox',
       defaultValue: false,
-      admin: { position: 'sidebar', description: 'Tick to stop this key at once.' },
+      label: { en: 'Revoked', ur: 'منسوخ' },
+      admin: { position: 'sidebar', description: { en: 'Tick to stop this key at once.', ur: 'اس کلید کو فوراً روکنے کے لیے نشان لگائیں۔' } },
     },
-    { name: 'notes', type: 'textarea', admin: { description: 'Internal: why the key was issued. Never shown to the partner.' } },
+    { name: 'notes', type: 'textarea', label: { en: 'Notes', ur: 'نوٹس' }, admin: { description: { en: 'Internal: why the key was issued. Never shown to the partner.', ur: 'اندرونی: کلید کیوں جاری کی گئی۔ شراکت دار کو کبھی نہیں دکھایا جاتا۔' } } },
     {
       name: 'lastUsedAt',
       type: 'date',
-      admin: { position: 'sidebar', readOnly: true, description: 'Updated within a minute of use.' },
+      label: { en: 'Last used', ur: 'آخری استعمال' },
+      admin: { position: 'sidebar', readOnly: true, description: { en: 'Updated within a minute of use.', ur: 'استعمال کے ایک منٹ کے اندر اپ ڈیٹ ہوتا ہے۔' } },
     },
-    { name: 'requestCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'requestCount', type: 'number', defaultValue: 0, label: { en: 'Requests', ur: 'درخواستیں' }, admin: { position: 'sidebar', readOnly: true } },
   ],
 }

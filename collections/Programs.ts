@@ -9,16 +9,17 @@ import { seoFields } from '../content/seo'
 import { slugField } from '../content/slug'
 import { organisationField } from '../content/organisation'
 import { programEditor } from '../content/editor'
+import { adminGroups, fieldLabels } from '../translations/labels'
 
 /** Long-running programmes of work, e.g. combating organised crime and human trafficking. */
 export const Programs: CollectionConfig = {
   slug: 'programs',
-  labels: { singular: 'Program', plural: 'Programs' },
+  labels: { singular: { en: 'Program', ur: 'پروگرام' }, plural: { en: 'Programs', ur: 'پروگرام' } },
   admin: {
-    group: 'Content',
+    group: adminGroups.content,
     useAsTitle: 'title',
     defaultColumns: ['title', 'programStatus', '_status', 'updatedAt'],
-    description: 'Areas of ongoing work, with their activities, funders and partners.',
+    description: { en: 'Areas of ongoing work, with their activities, funders and partners.', ur: 'جاری کام کے شعبے، ان کی سرگرمیوں، مالی معاونین اور شراکت داروں کے ساتھ۔' },
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   access: { read: publishedOrStaff, create: isStaff, update: editorOrCreator, delete: editorOrCreatorOfUnpublished },
@@ -26,28 +27,35 @@ export const Programs: CollectionConfig = {
   // feeds and partners is the change pipeline's (content/changes), added to every collection.
   hooks: { beforeChange: [recordPublication], beforeOperation: [draftModeForStaffOnly] },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true, admin: { description: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".' } },
+    { name: 'title', type: 'text', localized: true, required: true, label: fieldLabels.title, admin: { description: { en: 'The program\'s name as readers see it, e.g. "Combating organised crime and human trafficking".', ur: 'پروگرام کا نام جیسا قارئین دیکھتے ہیں، مثلاً "منظم جرائم اور انسانی اسمگلنگ کا مقابلہ"۔' } } },
     slugField(),
     summaryField,
     organisationField('programs'),
     // The text may mark where the key contributions stand (content/editor.ts).
-    { ...(bodyField('The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.') as RichTextField), editor: programEditor },
+    {
+      ...(bodyField({
+        en: 'The main text. Where the key activities stand in it, add the "Key activities" block (+ menu); they appear there, once.',
+        ur: 'اصل متن۔ جہاں اس میں اہم سرگرمیاں آتی ہیں وہاں "اہم سرگرمیاں" کا بلاک (+ مینو سے) شامل کریں؛ سرگرمیاں وہیں ایک بار دکھائی دیں گی۔',
+      }) as RichTextField),
+      editor: programEditor,
+    },
     {
       name: 'programStatus',
       type: 'select',
       required: true,
       defaultValue: 'active',
       options: [
-        { label: 'Active', value: 'active' },
-        { label: 'Completed', value: 'completed' },
+        { label: { en: 'Active', ur: 'جاری' }, value: 'active' },
+        { label: { en: 'Completed', ur: 'مکمل' }, value: 'completed' },
       ],
-      admin: { position: 'sidebar', description: 'Active while the work goes on; Completed when it has ended.' },
+      label: { en: 'Program status', ur: 'پروگرام کی حیثیت' },
+      admin: { position: 'sidebar', description: { en: 'Active while the work goes on; Completed when it has ended.', ur: 'کام جاری ہو تو "جاری"؛ ختم ہو جائے تو "مکمل"۔' } },
     },
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', admin: { description: 'Leave empty if not known.' } },
-        { name: 'endDate', type: 'date', validate: endAfterStart('startDate'), admin: { description: 'Leave empty while the program is running.' } },
+        { name: 'startDate', type: 'date', label: fieldLabels.startDate, admin: { description: { en: 'Leave empty if not known.', ur: 'معلوم نہ ہو تو خالی چھوڑ دیں۔' } } },
+        { name: 'endDate', type: 'date', validate: endAfterStart('startDate'), label: fieldLabels.endDate, admin: { description: { en: 'Leave empty while the program is running.', ur: 'پروگرام جاری ہو تو خالی چھوڑ دیں۔' } } },
       ],
     },
     topicsField,
@@ -56,22 +64,37 @@ export const Programs: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organisations',
       hasMany: true,
-      admin: { description: 'Who funds the program as a whole.' },
+      label: { en: 'Funders', ur: 'مالی معاونین' },
+      admin: { description: { en: 'Who funds the program as a whole.', ur: 'پورے پروگرام کے لیے مالی معاونت کون کرتا ہے۔' } },
     },
-    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true, admin: { description: 'Organisations that work with you on this program.' } },
+    { name: 'partners', type: 'relationship', relationTo: 'organisations', hasMany: true, label: fieldLabels.partners, admin: { description: { en: 'Organisations that work with you on this program.', ur: 'وہ ادارے جو اس پروگرام میں آپ کے ساتھ کام کرتے ہیں۔' } } },
     {
       name: 'keyActivities',
       type: 'array',
-      labels: { singular: 'Key activity', plural: 'Key activities' },
-      admin: { description: 'The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.' },
+      labels: { singular: { en: 'Key activity', ur: 'اہم سرگرمی' }, plural: { en: 'Key activities', ur: 'اہم سرگرمیاں' } },
+      label: { en: 'Key activities', ur: 'اہم سرگرمیاں' },
+      admin: {
+        description: {
+          en: 'The main pieces of work in this program, in the order readers should see them. They appear where the text has the "Key activities" block, or after the text.',
+          ur: 'اس پروگرام کے اہم کام، اسی ترتیب سے جس میں قارئین انہیں دیکھیں۔ یہ وہاں دکھائی دیتے ہیں جہاں متن میں "اہم سرگرمیاں" کا بلاک ہو، ورنہ متن کے بعد۔',
+        },
+      },
       fields: [
-        { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale('Give the activity a title.'), admin: { description: 'A short name for the activity.' } },
-        { name: 'description', type: 'textarea', localized: true, admin: { description: 'One or two sentences on what the activity does.' } },
+        {
+          name: 'title',
+          type: 'text',
+          localized: true,
+          label: fieldLabels.title,
+          validate: requiredInDefaultLocale({ en: 'Give the activity a title.', ur: 'سرگرمی کا عنوان لکھیں۔' }),
+          admin: { description: { en: 'A short name for the activity.', ur: 'سرگرمی کا مختصر نام۔' } },
+        },
+        { name: 'description', type: 'textarea', localized: true, label: fieldLabels.description, admin: { description: { en: 'One or two sentences on what the activity does.', ur: 'یہ سرگرمی کیا کرتی ہے، ایک یا دو جملوں میں۔' } } },
         {
           name: 'funder',
           type: 'relationship',
           relationTo: 'organisations',
-          admin: { description: 'If this activity has its own funder.' },
+          label: { en: 'Funder', ur: 'مالی معاون' },
+          admin: { description: { en: 'If this activity has its own funder.', ur: 'اگر اس سرگرمی کا اپنا مالی معاون ہو۔' } },
         },
       ],
     },
@@ -80,9 +103,10 @@ export const Programs: CollectionConfig = {
       type: 'upload',
       relationTo: 'media',
       hasMany: true,
-      admin: { description: 'Pictures, recordings and documents about this program.' },
+      label: { en: 'Related media', ur: 'متعلقہ میڈیا' },
+      admin: { description: { en: 'Pictures, recordings and documents about this program.', ur: 'اس پروگرام سے متعلق تصاویر، ریکارڈنگز اور دستاویزات۔' } },
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', admin: { description: 'The banner picture.' } },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { en: 'Banner picture', ur: 'بینر تصویر' }, admin: { description: { en: 'The banner picture.', ur: 'صفحے کے اوپر کی بڑی تصویر۔' } } },
     seoFields,
     ...publishingFields,
   ],

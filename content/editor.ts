@@ -14,6 +14,7 @@
 import { BlocksFeature, lexicalEditor, LinkFeature } from '@payloadcms/richtext-lexical'
 import type { Block, CollectionSlug } from 'payload'
 
+import type { Bilingual } from '../translations/labels'
 import { CONTRIBUTIONS_BLOCK, PROPOSALS_BLOCK } from './placements'
 
 /** What an internal link in rich text may point at: documents with public pages, and uploads. */
@@ -27,7 +28,7 @@ export const editor = lexicalEditor({
 })
 
 /** A block that marks where a structured list appears in the text. */
-function placement(slug: string, singular: string, description: string): Block {
+function placement(slug: string, singular: Bilingual, description: Bilingual): Block {
   return {
     slug,
     interfaceName: `${slug[0].toUpperCase()}${slug.slice(1)}Placement`,
@@ -44,7 +45,11 @@ export const statementEditor = lexicalEditor({
     ...defaultFeatures.filter((f) => f.key !== 'link'),
     links,
     BlocksFeature({
-      blocks: [placement(PROPOSALS_BLOCK, 'Proposals (numbered list)', 'The proposals from the Proposals field, numbered, appear here.')],
+      blocks: [placement(
+          PROPOSALS_BLOCK,
+          { en: 'Proposals (numbered list)', ur: 'تجاویز (نمبر وار فہرست)' },
+          { en: 'The proposals from the Proposals field, numbered, appear here.', ur: '"تجاویز" کے خانے کی تجاویز یہاں نمبر وار دکھائی دیتی ہیں۔' },
+        )],
     }),
   ],
 })
@@ -55,7 +60,11 @@ export const programEditor = lexicalEditor({
     ...defaultFeatures.filter((f) => f.key !== 'link'),
     links,
     BlocksFeature({
-      blocks: [placement(CONTRIBUTIONS_BLOCK, 'Key activities (list)', 'The key activities from the Key activities field appear here.')],
+      blocks: [placement(
+          CONTRIBUTIONS_BLOCK,
+          { en: 'Key activities (list)', ur: 'اہم سرگرمیاں (فہرست)' },
+          { en: 'The key activities from the Key activities field appear here.', ur: '"اہم سرگرمیاں" کے خانے کی سرگرمیاں یہاں دکھائی دیتی ہیں۔' },
+        )],
     }),
   ],
 })

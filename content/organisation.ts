@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { fieldLabels } from '../translations/labels'
+
 /**
  * The organisation a program or campaign belongs to (a statement names its issuing organisation).
  * New documents start with the organisation this site is for (Site settings), so on an
@@ -10,9 +12,13 @@ export const organisationField = (collection: 'programs' | 'campaigns'): Field =
   name: 'organisation',
   type: 'relationship',
   relationTo: 'organisations',
+  label: fieldLabels.organisation,
   admin: {
     position: 'sidebar',
-    description: `Whose ${collection === 'programs' ? 'program' : 'campaign'} this is. Starts as the organisation in Site settings.`,
+    description:
+      collection === 'programs'
+        ? { en: 'Whose program this is. Starts as the organisation in Site settings.', ur: 'یہ کس کا پروگرام ہے۔ شروع میں سائٹ کی ترتیبات والا ادارہ ہوتا ہے۔' }
+        : { en: 'Whose campaign this is. Starts as the organisation in Site settings.', ur: 'یہ کس کی مہم ہے۔ شروع میں سائٹ کی ترتیبات والا ادارہ ہوتا ہے۔' },
   },
   defaultValue: async ({ req }) => {
     try {

@@ -1,5 +1,7 @@
 import type { Field, FieldHook } from 'payload'
 
+import { inAdminLanguage } from '../translations/labels'
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** Lower-case, ASCII, hyphen-separated: safe in URLs in both languages. */
@@ -35,15 +37,26 @@ export function slugField(sourceField = 'title'): Field {
     required: true,
     unique: true,
     index: true,
+    label: { en: 'Slug (web address)', ur: 'سلَگ (ویب پتہ)' },
     admin: {
       position: 'sidebar',
-      description:
-        'The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.',
+      description: {
+        en: 'The last part of the web address, e.g. "untoc-dialogue-2022". Leave empty to make it from the English title.',
+        ur: 'ویب پتے کا آخری حصہ، مثلاً "untoc-dialogue-2022"۔ خالی چھوڑ دیں تو انگریزی عنوان سے خود بن جائے گا۔',
+      },
     },
     hooks: { beforeValidate: [formatSlug(sourceField)] },
-    validate: (value: unknown) => {
-      if (typeof value !== 'string' || !value) return 'Enter a web address (slug), or give the item an English title to make one from.'
-      if (!SLUG_PATTERN.test(value)) return 'Use only lower-case letters, numbers and single hyphens.'
+    validate: (value: unknown, { req }: { req?: { i18n?: { language?: string } } }) => {
+      if (typeof value !== 'string' || !value)
+        return inAdminLanguage(req, {
+          en: 'Enter a web address (slug), or give the item an English title to make one from.',
+          ur: 'ویب پتہ (سلَگ) درج کریں، یا انگریزی عنوان لکھیں تاکہ اس سے پتہ بن سکے۔',
+        })
+      if (!SLUG_PATTERN.test(value))
+        return inAdminLanguage(req, {
+          en: 'Use only lower-case letters, numbers and single hyphens.',
+          ur: 'صرف انگریزی کے چھوٹے حروف، اعداد اور ایک ایک ہائفن (-) استعمال کریں۔',
+        })
       return true
     },
   }

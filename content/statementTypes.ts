@@ -51,5 +51,5 @@ export type StatementType = keyof typeof statementTypes
 
 export const statementTypeOptions = Object.entries(statementTypes).map(([value, t]) => ({
   value,
-  label: t.label.en,
+  label: { ...t.label },
 }))

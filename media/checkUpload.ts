@@ -5,10 +5,15 @@ import sharp from 'sharp'
 
 import { isStaffUser } from '../access/roles'
 import { allowedTypes, formatBytes, kindOf, maxInputPixels, sizeLimit } from './policy'
+import { inAdminLanguage, type Bilingual } from '../translations/labels'
 
 const acceptedList = 'JPEG, PNG, WebP, GIF, MP3, M4A, OGG, MP4, WebM, PDF and WebVTT captions'
+const acceptedListUrdu = 'JPEG، PNG، WebP، GIF، MP3، M4A، OGG، MP4، WebM، PDF اور WebVTT کیپشن'
+const kindInUrdu: Record<string, string> = { image: 'تصویر', audio: 'آڈیو', video: 'ویڈیو', document: 'دستاویز', captions: 'کیپشن' }
 
-const refuse = (message: string, status = 400) => new APIError(message, status, null, true)
+type WithLanguage = Parameters<typeof inAdminLanguage>[0]
+/** A refusal in the uploader's admin language (English for API callers). */
+const refuse = (req: WithLanguage, message: Bilingual, status = 400) => new APIError(inAdminLanguage(req, message), status, null, true)
 
 /** Text-based formats that can carry code a browser would run. Looked for in the first bytes. */
 function describeMarkupOrScript(head: string): string | undefined {
@@ -69,13 +74,17 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     const data = (args as { data?: Record<string, unknown> }).data
     const body = (args.req as { data?: Record<string, unknown> }).data
     if ((data && (data.url || data.filename)) || (body && typeof body === 'object' && (body.url || body.filename))) {
-      throw refuse('Upload the file itself: the library does not fetch files from web addresses or copy other items\' files.')
+      throw refuse(args.req, {
+        en: "Upload the file itself: the library does not fetch files from web addresses or copy other items' files.",
+        ur: 'فائل خود اپ لوڈ کریں: لائبریری ویب پتوں سے فائلیں نہیں لاتی اور نہ دوسرے آئٹمز کی فائلیں نقل کرتی ہے۔',
+      })
     }
     return args
   }
   if (!file || operation !== 'update' && operation !== 'create') return args
   const data: Buffer | undefined = file.data
-  if (!data || data.length === 0) throw refuse('The file is empty.')
+  const req = args.req
+  if (!data || data.length === 0) throw refuse(req, { en: 'The file is empty.', ur: 'فائل خالی ہے۔' })
 
   const detected = await fileTypeFromBuffer(data)
   let mime = detected?.mime as string | undefined
@@ -85,28 +94,44 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     } else {
       const looksLike = describeMarkupOrScript(data.subarray(0, 2048).toString('utf8'))
       if (looksLike) {
-        throw refuse(
-          `This file is ${looksLike}, whatever its name says. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
-        )
+        throw refuse(req, {
+          en: `This file is ${looksLike}, whatever its name says. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
+          ur: `نام کچھ بھی ہو، یہ فائل ${looksLike} ہے۔ SVG، XML، HTML اور اسکرپٹ فائلیں قبول نہیں کی جاتیں کیونکہ یہ قاری کے براؤزر میں کوڈ چلا سکتی ہیں۔ قابلِ قبول: ${acceptedListUrdu}۔`,
+        })
       }
-      throw refuse(`We could not recognise this file's type from its contents. Accepted: ${acceptedList}.`)
+      throw refuse(req, {
+        en: `We could not recognise this file's type from its contents. Accepted: ${acceptedList}.`,
+        ur: `فائل کے مواد سے اس کی قسم نہیں پہچانی جا سکی۔ قابلِ قبول: ${acceptedListUrdu}۔`,
+      })
     }
   }
   if (mime === 'application/xml' || mime === 'image/svg+xml' || mime === 'text/html') {
-    throw refuse(
-      `This file is ${mime === 'text/html' ? 'HTML' : mime === 'image/svg+xml' ? 'SVG' : 'XML'}. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
-    )
+    const what = mime === 'text/html' ? 'HTML' : mime === 'image/svg+xml' ? 'SVG' : 'XML'
+    throw refuse(req, {
+      en: `This file is ${what}. SVG, XML, HTML and script files are not accepted because they can run code in a reader's browser. Accepted: ${acceptedList}.`,
+      ur: `یہ فائل ${what} ہے۔ SVG، XML، HTML اور اسکرپٹ فائلیں قبول نہیں کی جاتیں کیونکہ یہ قاری کے براؤزر میں کوڈ چلا سکتی ہیں۔ قابلِ قبول: ${acceptedListUrdu}۔`,
+    })
   }
   const allowed = allowedTypes[mime]
   if (!allowed) {
-    throw refuse(`Files of type ${mime} are not accepted (judged from the file's contents). Accepted: ${acceptedList}.`)
+    throw refuse(req, {
+      en: `Files of type ${mime} are not accepted (judged from the file's contents). Accepted: ${acceptedList}.`,
+      ur: `${mime} قسم کی فائلیں قبول نہیں کی جاتیں (فائل کے مواد سے پرکھا گیا)۔ قابلِ قبول: ${acceptedListUrdu}۔`,
+    })
   }
 
   const kind = kindOf(mime)!
   const limit = sizeLimit(kind)
   const size = file.size ?? data.length
   if (size > limit) {
-    throw refuse(`This ${kind} file is ${formatBytes(size)}; the limit for ${kind} files is ${formatBytes(limit)}.`, 413)
+    throw refuse(
+      req,
+      {
+        en: `This ${kind} file is ${formatBytes(size)}; the limit for ${kind} files is ${formatBytes(limit)}.`,
+        ur: `یہ ${kindInUrdu[kind] ?? kind} فائل ${formatBytes(size)} کی ہے؛ ${kindInUrdu[kind] ?? kind} فائلوں کی حد ${formatBytes(limit)} ہے۔`,
+      },
+      413,
+    )
   }
 
   if (kind === 'image') {
@@ -115,14 +140,17 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     try {
       meta = await sharp(data, { limitInputPixels: false }).metadata()
     } catch {
-      throw refuse('This image is damaged or incomplete and cannot be read.')
+      throw refuse(req, { en: 'This image is damaged or incomplete and cannot be read.', ur: 'یہ تصویر خراب یا نامکمل ہے اور پڑھی نہیں جا سکتی۔' })
     }
     const pixels = (meta.width ?? 0) * (meta.height ?? 0) * (meta.pages ?? 1)
-    if (!meta.width || !meta.height) throw refuse('This image does not say how big it is and cannot be used.')
+    if (!meta.width || !meta.height)
+      throw refuse(req, { en: 'This image does not say how big it is and cannot be used.', ur: 'اس تصویر میں اس کا سائز درج نہیں، اس لیے استعمال نہیں ہو سکتی۔' })
     if (pixels > maxInputPixels()) {
-      throw refuse(
-        `This image declares ${meta.width} x ${meta.height} pixels${(meta.pages ?? 1) > 1 ? ` x ${meta.pages} frames` : ''} (${Math.round(pixels / 1e6)} megapixels); the limit is ${Math.round(maxInputPixels() / 1e6)} megapixels. Resize it before uploading.`,
-      )
+      const frames = (meta.pages ?? 1) > 1
+      throw refuse(req, {
+        en: `This image declares ${meta.width} x ${meta.height} pixels${frames ? ` x ${meta.pages} frames` : ''} (${Math.round(pixels / 1e6)} megapixels); the limit is ${Math.round(maxInputPixels() / 1e6)} megapixels. Resize it before uploading.`,
+        ur: `اس تصویر کا سائز ${meta.width} x ${meta.height} پکسل${frames ? ` x ${meta.pages} فریم` : ''} (${Math.round(pixels / 1e6)} میگا پکسل) درج ہے؛ حد ${Math.round(maxInputPixels() / 1e6)} میگا پکسل ہے۔ اپ لوڈ سے پہلے اسے چھوٹا کریں۔`,
+      })
     }
   }
 
@@ -150,6 +178,7 @@ export const refuseExternalFetch = (
   } catch {
     own = false
   }
-  if (!own) throw refuse("The library does not fetch files from web addresses: upload the file itself.")
+  // No request here (Payload asks while fetching), so the message is in English.
+  if (!own) throw new APIError('The library does not fetch files from web addresses: upload the file itself.', 400, null, true)
   return {}
 }

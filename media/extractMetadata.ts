@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { readPdfText, wordCount } from './pdfText'
 import { kindOf } from './policy'
+import { inAdminLanguage } from '../translations/labels'
 
 /**
  * The movie header (moov/mvhd) duration of an MP4/M4A. music-metadata takes duration from the
@@ -76,7 +77,11 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     try {
       data.duration = (await readDuration(file.data, mimeType)) ?? null
     } catch {
-      throw new APIError(`This ${kind} file is damaged or incomplete: its length cannot be read.`, 400, null, true)
+      const message = inAdminLanguage(req, {
+        en: `This ${kind} file is damaged or incomplete: its length cannot be read.`,
+        ur: `یہ ${kind === 'audio' ? 'آڈیو' : 'ویڈیو'} فائل خراب یا نامکمل ہے: اس کی لمبائی پڑھی نہیں جا سکتی۔`,
+      })
+      throw new APIError(message, 400, null, true)
     }
   } else {
     data.duration = null
@@ -87,7 +92,7 @@ export const extractMetadata: CollectionBeforeChangeHook = async ({ data, req })
     try {
       facts = await readPdf(file.data)
     } catch {
-      throw new APIError('This PDF is damaged or incomplete and cannot be read.', 400, null, true)
+      throw new APIError(inAdminLanguage(req, { en: 'This PDF is damaged or incomplete and cannot be read.', ur: 'یہ PDF خراب یا نامکمل ہے اور پڑھی نہیں جا سکتی۔' }), 400, null, true)
     }
     // Its words, for site search (search/entries.ts). A PDF whose text cannot be read is still a
     // good upload (a scan, an unusual encoding): it is stored without text rather than refused.

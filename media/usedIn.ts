@@ -86,7 +86,8 @@ async function collectUses(req: PayloadRequest, mediaId: number | string): Promi
     uses.push({
       kind: 'collection',
       slug: collection.slug,
-      label: labelText(collection.labels?.singular as Labelish, req.locale ?? undefined, collection.slug),
+      // In the admin's language (the panel is admin text), not the content's.
+      label: labelText(collection.labels?.singular as Labelish, req.i18n?.language, collection.slug),
       id: docId,
       title: String(doc[titleField] ?? `#${docId}`),
       published: Boolean(row.published),
@@ -100,7 +101,7 @@ async function collectUses(req: PayloadRequest, mediaId: number | string): Promi
     const doc = await payload.findGlobal({ slug: global.slug as any, depth: 0, locale: 'all', overrideAccess: true, req })
     const ids = collectMediaIds(global.fields, doc)
     if (![...ids].some((m) => String(m) === String(id))) continue
-    const label = labelText(global.label as Labelish, req.locale ?? undefined, global.slug)
+    const label = labelText(global.label as Labelish, req.i18n?.language, global.slug)
     uses.push({
       kind: 'global',
       slug: global.slug,

@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER } from '../platform/clientAddress.mjs'
 import { headersFor } from '../platform/securityHeaders'
 import { serverURL } from '../platform/serverUrl'
 import { cacheKey, cachePeek } from './cache'
-import { cachedCacheControl, clientIp, EXPOSED, OVERRIDE_HEADERS, sameOrigin, tooMany } from './gateway'
+import { cachedCacheControl, clientIp, EXPOSED, OVERRIDE_HEADERS, sameOrigin, tooMany, VARY } from './gateway'
 import { KEY_HEADER_PREFIX, keyProblem, PARTNER_KEYS, recordUsage, rememberedPartnerKey } from './partnerKeys'
 import { addressKey, consume, rateHeaders } from './rateLimit'
 
@@ -71,7 +71,7 @@ export function apiFastPath(configPromise: Promise<SanitizedConfig> | SanitizedC
       ...common,
       ETag: entry.etag,
       'Cache-Control': cachedCacheControl(Boolean(partner)),
-      Vary: 'Authorization, Accept-Encoding',
+      Vary: `${VARY}, Accept-Encoding`,
       'X-Daleel-API-Cache': 'HIT',
     }
     const inm = typeof headers['if-none-match'] === 'string' ? headers['if-none-match'] : null

@@ -361,7 +361,7 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
       ...headers,
       ETag: entry.etag,
       'Cache-Control': cacheControl,
-      Vary: 'Authorization',
+      Vary: VARY,
       'X-Daleel-API-Cache': hit ? 'HIT' : 'MISS',
     }
     const inm = request.headers.get('if-none-match')
@@ -380,7 +380,8 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   if (res.status >= 500) {
     return jsonResponse(res.status, { errors: [{ message: 'Something went wrong on our side. Please try again later.' }] }, headers)
   }
-  return withHeaders(res, { ...headers, 'Cache-Control': res.status === 200 && cacheable ? cacheControl : 'no-store' })
+  const cached = res.status === 200 && cacheable
+  return withHeaders(res, { ...headers, ...(cached ? { Vary: VARY } : {}), 'Cache-Control': cached ? cacheControl : 'no-store' })
 }
 
 /** Whether an item of this upload collection has this file name (the original or one of its sizes). */
@@ -434,6 +435,12 @@ async function failedSignIns(res: Response, kind: 'rest' | 'graphql', signIn: Si
 export function tooMany(rate: RateResult) {
   return new ApiError(429, `Too many requests: the limit is ${rate.limit} per window. Try again in ${rate.resetSeconds} s.`, undefined, 'rate_limited').body()
 }
+
+/**
+ * What a stored answer depends on besides the address. Cookie: a browser must not reuse the answer
+ * it got before signing in (published only) once signed in, e.g. in the admin's pickers.
+ */
+export const VARY = 'Authorization, Cookie'
 
 /** Cache-Control of a cached answer: partners' answers are private to them, anonymous ones shared. */
 export function cachedCacheControl(partner: boolean): string {

@@ -9,6 +9,7 @@ import type { SanitizedConfig } from 'payload'
 import { localeCodes } from '../content/locales'
 import { hasDrafts } from '../content/schema'
 import { serverURL } from '../platform/serverUrl'
+import { englishText } from '../translations/labels'
 import { searchOpenAPI } from '../search/openapi'
 import { searchableTypes } from '../search/specs'
 import { DEFAULT_LIMIT, MAX_DEPTH, MAX_LIMIT, MAX_PAGE, WHERE_OPERATORS } from './queryGuard'
@@ -27,9 +28,9 @@ function schemaName(slug: string): string {
     .join('')
 }
 
+// Labels are written in both admin languages ({ en, ur }); the OpenAPI document is in English.
 function label(collection: { labels?: { plural?: unknown; singular?: unknown }; slug: string }, which: 'plural' | 'singular') {
-  const l = collection.labels?.[which]
-  return typeof l === 'string' ? l : collection.slug
+  return englishText(collection.labels?.[which]) ?? collection.slug
 }
 
 function fieldSchema(field: FieldInfo, publicSlugs: Set<string>): Schema {
@@ -176,7 +177,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     const fields = collectionFields(c)
     const doc = objectSchema(fields, publicSlugs)
     doc.required = ['id']
-    doc.description = typeof c.admin?.description === 'string' ? c.admin.description : undefined
+    doc.description = englishText(c.admin?.description)
     schemas[name] = doc
     schemas[`${name}List`] = {
       type: 'object',
@@ -254,7 +255,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
       get: {
         operationId: `get${name}`,
         tags: ['Site'],
-        summary: typeof g.label === 'string' ? g.label : g.slug,
+        summary: englishText(g.label) ?? g.slug,
         parameters: [depthParam, ...localeParams],
         responses: { '200': { description: 'The global.', headers: headerRefs, content: { 'application/json': { schema: ref(name) } } }, ...commonErrors },
       },
@@ -285,7 +286,7 @@ export function buildOpenAPI(config: SanitizedConfig): Schema {
     },
     servers: [{ url: serverURL() }],
     security: [{}, { partnerKey: [] }],
-    tags: [...collections.map((c) => ({ name: label(c, 'plural'), description: typeof c.admin?.description === 'string' ? c.admin.description : undefined })), search.tag],
+    tags: [...collections.map((c) => ({ name: label(c, 'plural'), description: englishText(c.admin?.description) || undefined })), search.tag],
     paths,
     components: {
       schemas,

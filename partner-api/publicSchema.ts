@@ -6,6 +6,7 @@
 import type { CollectionConfig, Field, SanitizedCollectionConfig } from 'payload'
 
 import { hasDrafts } from '../content/schema'
+import { englishText } from '../translations/labels'
 
 export type FieldInfo = {
   name: string
@@ -75,8 +76,8 @@ function readableField(field: Field): boolean {
 }
 
 function describe(field: Field): string | undefined {
-  const d = (field as { admin?: { description?: unknown } }).admin?.description
-  return typeof d === 'string' ? d : undefined
+  // Descriptions are written in both admin languages ({ en, ur }); the API documents them in English.
+  return englishText((field as { admin?: { description?: unknown } }).admin?.description)
 }
 
 /** Flattens presentational wrappers (row, collapsible, unnamed tabs) into the data fields they hold. */

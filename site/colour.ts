@@ -18,13 +18,20 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05)
 }
 
-/** Why a brand colour cannot be used, in plain words, or null when it can. */
-export function brandColourProblem(value: unknown): string | null {
+/**
+ * Why a brand colour cannot be used, in plain words, or null when it can. In the admin language of
+ * the person saving (Site settings passes it; translations/labels.ts).
+ */
+export function brandColourProblem(value: unknown, language: 'en' | 'ur' = 'en'): string | null {
   if (value === undefined || value === null || value === '') return null
-  if (typeof value !== 'string' || !HEX.test(value.trim())) return 'Write the colour as # and six hexadecimal digits, e.g. #0b3d5c.'
+  if (typeof value !== 'string' || !HEX.test(value.trim())) {
+    return language === 'ur' ? 'رنگ # اور چھ ہیکسا ڈیسیمل ہندسوں میں لکھیں، مثلاً #0b3d5c۔' : 'Write the colour as # and six hexadecimal digits, e.g. #0b3d5c.'
+  }
   const ratio = contrastRatio(value.trim(), HEADER_TEXT)
   if (ratio < 4.5) {
-    return `This colour is too light for the white text of the page header: their contrast is ${ratio.toFixed(2)}:1, and WCAG AA needs at least 4.5:1 so everyone can read it. Choose a darker colour.`
+    return language === 'ur'
+      ? `یہ رنگ صفحے کے اوپر والے حصے کی سفید تحریر کے لیے بہت ہلکا ہے: ان کا تضاد ${ratio.toFixed(2)}:1 ہے، اور WCAG AA کے مطابق کم از کم 4.5:1 چاہیے تاکہ سب پڑھ سکیں۔ کوئی گہرا رنگ چنیں۔`
+      : `This colour is too light for the white text of the page header: their contrast is ${ratio.toFixed(2)}:1, and WCAG AA needs at least 4.5:1 so everyone can read it. Choose a darker colour.`
   }
   return null
 }

@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, Paylo
 import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { inAdminLanguage } from '../translations/labels'
 
 /** 409 Conflict: somebody else saved since this editor opened the document. */
 class StaleUpdateError extends APIError {
@@ -21,14 +22,16 @@ function startingPoint(req: PayloadRequest, data: Record<string, unknown> | unde
   return raw ? { raw } : null
 }
 
-function describe(user: unknown): string {
+function describe(user: unknown, req: PayloadRequest): string {
   if (user && typeof user === 'object') {
     const u = user as { name?: string | null; email?: string }
     if (u.name && u.email) return `${u.name} (${u.email})`
-    return u.name || u.email || 'another staff member'
+    if (u.name || u.email) return (u.name || u.email) as string
   }
-  return 'another staff member'
+  return anotherStaffMember(req)
 }
+
+const anotherStaffMember = (req: PayloadRequest) => inAdminLanguage(req, { en: 'another staff member', ur: 'عملے کے کسی اور رکن' })
 
 /**
  * Before an update by ID: take the version the client started from out of the data (it is not a
@@ -62,7 +65,13 @@ export const refuseStaleUpdate: CollectionBeforeValidateHook = async ({ collecti
   if (!start) return
   delete req.context[startKey(collection.slug, originalDoc.id)]
   const at = Date.parse(start.raw)
-  if (Number.isNaN(at)) throw new APIError('The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.', 400, undefined, true)
+  if (Number.isNaN(at)) {
+    const message = inAdminLanguage(req, {
+      en: 'The version you started from (lastKnownUpdatedAt / If-Unmodified-Since) is not a date.',
+      ur: 'جس ورژن سے آپ نے شروع کیا (lastKnownUpdatedAt / If-Unmodified-Since) وہ درست تاریخ نہیں۔',
+    })
+    throw new APIError(message, 400, undefined, true)
+  }
   if (!originalDoc.updatedAt) return
 
   // HTTP dates have no milliseconds (e.g. "Sun, 22 Nov 2026 17:00:00 GMT"): compare whole seconds then.
@@ -77,16 +86,20 @@ export const refuseStaleUpdate: CollectionBeforeValidateHook = async ({ collecti
 
   // Named as the caller may see them: by name to colleagues, with the e-mail address only for
   // those who may read that account (admins; accounts are otherwise private, access/users.ts).
-  let who = 'another staff member'
+  let who = anotherStaffMember(req)
   if (byId !== undefined && byId !== null) {
     const account = (await req.payload.findByID({ collection: 'users', id: byId as string, depth: 0, overrideAccess: true, disableErrors: true, req })) as
       | { name?: string | null; email?: string }
       | null
-    who = describe(hasRole(req.user, 'admin') ? account : { name: account?.name })
+    who = describe(hasRole(req.user, 'admin') ? account : { name: account?.name }, req)
   }
-  const when = new Date(latestAt).toUTCString()
+  const when = new Date(latestAt)
+  const whenInUrdu = `${new Intl.DateTimeFormat('ur-PK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(when)} UTC`
   throw new StaleUpdateError(
-    `${who} changed this on ${when}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,
+    inAdminLanguage(req, {
+      en: `${who} changed this on ${when.toUTCString()}, after you started editing. Your changes were not saved. Reload to see their version, then make your changes again.`,
+      ur: `آپ کے ترمیم شروع کرنے کے بعد ${who} نے ${whenInUrdu} کو اس میں تبدیلی کی۔ آپ کی تبدیلیاں محفوظ نہیں ہوئیں۔ ان کا نسخہ دیکھنے کے لیے صفحہ دوبارہ کھولیں، پھر اپنی تبدیلیاں دوبارہ کریں۔`,
+    }),
     { updatedAt: originalDoc.updatedAt, updatedBy: byId ?? null },
   )
 }

@@ -3,6 +3,7 @@ import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { hasDrafts } from '../content/schema'
+import { inAdminLanguage, type Bilingual } from '../translations/labels'
 
 /** 403 with a message a contributor can act on; shown by REST, GraphQL and the admin alike. */
 class ContributorForbidden extends APIError {
@@ -18,7 +19,48 @@ async function currentMainDoc(req: PayloadRequest, collection: string, id: numbe
     | null
 }
 
-const askAnEditor = 'Submit it for review (set Review to "Waiting for review") and an editor will publish it.'
+/** What contributors are told, in their admin language. */
+const refusals = {
+  publish: {
+    en: 'Contributors cannot publish. Submit it for review (set Review to "Waiting for review") and an editor will publish it.',
+    ur: 'لکھاری شائع نہیں کر سکتے۔ اسے جائزے کے لیے بھیجیں ("جائزہ" میں "جائزے کا منتظر" چنیں) اور کوئی مدیر اسے شائع کر دے گا۔',
+  },
+  withdraw: { en: 'Only editors can withdraw content.', ur: 'مواد صرف مدیر منسوخ کر سکتے ہیں۔' },
+  bulk: {
+    en: 'Contributors can change several documents at once only as drafts.',
+    ur: 'لکھاری کئی دستاویزات ایک ساتھ صرف مسودے کے طور پر بدل سکتے ہیں۔',
+  },
+  unpublish: { en: 'Only editors can unpublish. Ask an editor to take this down.', ur: 'اشاعت صرف مدیر واپس لے سکتے ہیں۔ اسے ہٹانے کے لیے کسی مدیر سے کہیں۔' },
+  livePage: {
+    en: 'This is published, so saving would change the live page. Save your changes as a draft (draft=true) for an editor to review.',
+    ur: 'یہ شائع شدہ ہے، اس لیے محفوظ کرنے سے عوامی صفحہ بدل جائے گا۔ اپنی تبدیلیاں مسودے کے طور پر (draft=true) محفوظ کریں تاکہ کوئی مدیر جائزہ لے۔',
+  },
+  withdrawOrRestore: {
+    en: 'Only editors can withdraw content or bring it back.',
+    ur: 'مواد کو صرف مدیر منسوخ کر سکتے یا واپس لا سکتے ہیں۔',
+  },
+  deletePublished: {
+    en: 'Only editors can delete something that has been published.',
+    ur: 'جو چیز شائع ہو چکی ہو اسے صرف مدیر حذف کر سکتے ہیں۔',
+  },
+  mediaPublic: {
+    en: 'Only editors can make a file public. Upload it, then ask an editor to tick "Public".',
+    ur: 'فائل کو صرف مدیر عوامی بنا سکتے ہیں۔ اسے اپ لوڈ کریں، پھر کسی مدیر سے "عوامی" پر نشان لگانے کو کہیں۔',
+  },
+} satisfies Record<string, Bilingual>
+
+/** Why a media item is live, and what a contributor is told when they try to change or delete it. */
+function liveMediaRefusal(operation: string, shownByPublished: boolean): Bilingual {
+  const why = shownByPublished
+    ? { en: 'published content shows it', ur: 'شائع شدہ مواد میں دکھائی دیتی ہے' }
+    : { en: 'it is marked public', ur: 'عوامی کے طور پر نشان زدہ ہے' }
+  return operation === 'delete'
+    ? { en: `This file is live (${why.en}): only editors can delete it.`, ur: `یہ فائل عوامی ہے (${why.ur}): اسے صرف مدیر حذف کر سکتے ہیں۔` }
+    : {
+        en: `This file is live (${why.en}): only editors can change it. Upload a new file and use it in your draft instead; an editor will review it.`,
+        ur: `یہ فائل عوامی ہے (${why.ur}): اسے صرف مدیر بدل سکتے ہیں۔ اس کے بجائے نئی فائل اپ لوڈ کر کے اپنے مسودے میں استعمال کریں؛ کوئی مدیر اس کا جائزہ لے گا۔`,
+      }
+}
 
 /**
  * Contributors write drafts; only editors and admins put anything live or take it down.
@@ -37,35 +79,33 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   if (operation === 'create' || operation === 'update') {
     const data = (args.data ?? {}) as Record<string, any>
     if (data._status === 'published') {
-      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.publish))
     }
     if (args.publishSpecificLocale || args.publishAllLocales) {
-      throw new ContributorForbidden(`Contributors cannot publish. ${askAnEditor}`)
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.publish))
     }
     if (operation === 'create') {
-      if (data.withdrawal?.withdrawn) throw new ContributorForbidden('Only editors can withdraw content.')
+      if (data.withdrawal?.withdrawn) throw new ContributorForbidden(inAdminLanguage(req, refusals.withdraw))
       return args
     }
     if (args.id === undefined || args.id === null) {
       // Bulk edits could touch live documents the contributor cannot see one by one.
-      if (!args.draft) throw new ContributorForbidden('Contributors can change several documents at once only as drafts.')
+      if (!args.draft) throw new ContributorForbidden(inAdminLanguage(req, refusals.bulk))
       return args
     }
     const live = await currentMainDoc(req, collection.slug, args.id)
     if (!live) return args // access control answers "not found"
     if (live._status === 'published' && !args.draft) {
-      if (data._status === 'draft') throw new ContributorForbidden('Only editors can unpublish. Ask an editor to take this down.')
-      throw new ContributorForbidden(
-        'This is published, so saving would change the live page. Save your changes as a draft (draft=true) for an editor to review.',
-      )
+      if (data._status === 'draft') throw new ContributorForbidden(inAdminLanguage(req, refusals.unpublish))
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.livePage))
     }
     if (data.withdrawal && typeof data.withdrawal === 'object' && 'withdrawn' in data.withdrawal) {
       if (Boolean(data.withdrawal.withdrawn) !== Boolean(live.withdrawal?.withdrawn)) {
-        throw new ContributorForbidden('Only editors can withdraw content or bring it back.')
+        throw new ContributorForbidden(inAdminLanguage(req, refusals.withdrawOrRestore))
       }
     }
     if ('deletedAt' in data && data.deletedAt && live.firstPublishedAt) {
-      throw new ContributorForbidden('Only editors can delete something that has been published.')
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.deletePublished))
     }
     return args
   }
@@ -73,13 +113,11 @@ export const guardContributorOperation: CollectionBeforeOperationHook = async ({
   if (operation === 'delete' && args.id !== undefined && args.id !== null) {
     const live = await currentMainDoc(req, collection.slug, args.id)
     if (live && (live._status === 'published' || live.firstPublishedAt)) {
-      throw new ContributorForbidden('Only editors can delete something that has been published.')
+      throw new ContributorForbidden(inAdminLanguage(req, refusals.deletePublished))
     }
   }
   return args
 }
-
-const uploadANewOne = 'Upload a new file and use it in your draft instead; an editor will review it.'
 
 /**
  * Media have no drafts, so for them the review rule is simpler: contributors upload and change
@@ -94,19 +132,14 @@ export const guardContributorMedia: CollectionBeforeOperationHook = async ({ arg
   if (args?.overrideAccess || !hasRole(req.user, 'contributor')) return args
   const data = (args.data ?? {}) as Record<string, unknown>
   if ((operation === 'create' || operation === 'update') && data.public === true) {
-    throw new ContributorForbidden('Only editors can make a file public. Upload it, then ask an editor to tick "Public".')
+    throw new ContributorForbidden(inAdminLanguage(req, refusals.mediaPublic))
   }
   if ((operation === 'update' || operation === 'delete') && args.id !== undefined && args.id !== null) {
     const item = (await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: args.id } }, req })) as
       | { public?: boolean | null; usedByPublished?: boolean | null }
       | null
     if (item?.usedByPublished || item?.public) {
-      const why = item.usedByPublished ? 'published content shows it' : 'it is marked public'
-      throw new ContributorForbidden(
-        operation === 'delete'
-          ? `This file is live (${why}): only editors can delete it.`
-          : `This file is live (${why}): only editors can change it. ${uploadANewOne}`,
-      )
+      throw new ContributorForbidden(inAdminLanguage(req, liveMediaRefusal(operation, Boolean(item.usedByPublished))))
     }
   }
   return args

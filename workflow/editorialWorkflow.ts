@@ -5,15 +5,16 @@ import { noteStartingPoint, refuseStaleUpdate } from './concurrency'
 import { guardContributorOperation } from './contributorGuard'
 import { refuseDeletingLinkedDocument, refuseTrashingLinkedDocument } from './references'
 import { autosaveNeverPublishes, recordEditorialState } from './state'
+import type { Bilingual } from '../translations/labels'
 
 const reviewStates = ['draft', 'inReview', 'published', 'withdrawn'] as const
 export type ReviewState = (typeof reviewStates)[number]
 
-export const reviewStateLabels: Record<ReviewState, string> = {
-  draft: 'Draft',
-  inReview: 'Waiting for review',
-  published: 'Published',
-  withdrawn: 'Withdrawn',
+export const reviewStateLabels: Record<ReviewState, Bilingual> = {
+  draft: { en: 'Draft', ur: 'مسودہ' },
+  inReview: { en: 'Waiting for review', ur: 'جائزے کا منتظر' },
+  published: { en: 'Published', ur: 'شائع شدہ' },
+  withdrawn: { en: 'Withdrawn', ur: 'منسوخ شدہ' },
 }
 
 /**
@@ -26,7 +27,7 @@ const reviewStateField: Field = {
   type: 'select',
   defaultValue: 'draft',
   index: true,
-  label: 'Review',
+  label: { en: 'Review', ur: 'جائزہ' },
   options: reviewStates.map((value) => ({ label: reviewStateLabels[value], value })),
   // The current value always stays valid (it may be a derived "Published"); the menu offers the two choices.
   filterOptions: ({ options, siblingData }) =>
@@ -36,8 +37,10 @@ const reviewStateField: Field = {
     }),
   admin: {
     position: 'sidebar',
-    description:
-      'Choose "Waiting for review" and save when your draft is ready for an editor. Published and Withdrawn are set automatically.',
+    description: {
+      en: 'Choose "Waiting for review" and save when your draft is ready for an editor. Published and Withdrawn are set automatically.',
+      ur: 'مسودہ مدیر کے لیے تیار ہو تو "جائزے کا منتظر" چن کر محفوظ کریں۔ "شائع شدہ" اور "منسوخ شدہ" خود طے ہوتے ہیں۔',
+    },
   },
 }
 
@@ -48,7 +51,8 @@ const updatedByField: Field = {
   relationTo: 'users',
   // Staff names and account ids are never public.
   access: { read: isStaffField, create: () => false, update: () => false },
-  admin: { position: 'sidebar', readOnly: true, description: 'The last person who saved this. Set automatically.' },
+  label: { en: 'Updated by', ur: 'آخری بار محفوظ کرنے والا' },
+  admin: { position: 'sidebar', readOnly: true, description: { en: 'The last person who saved this. Set automatically.', ur: 'جس نے اسے آخری بار محفوظ کیا۔ خود طے ہوتا ہے۔' } },
 }
 
 /** Language completeness for list views: is there an Urdu title/name yet? Kept up to date on save. */
@@ -56,9 +60,9 @@ const hasUrduField: Field = {
   name: 'hasUrdu',
   type: 'checkbox',
   defaultValue: false,
-  label: 'Urdu version',
+  label: { en: 'Urdu version', ur: 'اردو نسخہ' },
   access: { create: () => false, update: () => false },
-  admin: { position: 'sidebar', readOnly: true, description: 'Ticked automatically once the Urdu title is filled in.' },
+  admin: { position: 'sidebar', readOnly: true, description: { en: 'Ticked automatically once the Urdu title is filled in.', ur: 'اردو عنوان لکھ دیا جائے تو خود نشان لگ جاتا ہے۔' } },
 }
 
 /**
@@ -70,9 +74,10 @@ const lastKnownUpdatedAtField: Field = {
   name: 'lastKnownUpdatedAt',
   type: 'text',
   virtual: true,
+  label: { en: 'Version you started from', ur: 'جس ورژن سے شروع کیا' },
   // Not `hidden`: hidden fields are dropped from the admin form. This renders nothing instead.
   admin: {
-    description: 'The version you started editing from. Set automatically.',
+    description: { en: 'The version you started editing from. Set automatically.', ur: 'جس ورژن سے آپ نے ترمیم شروع کی۔ خود طے ہوتا ہے۔' },
     components: { Field: '/workflow/VersionMarkerField#VersionMarkerField' },
     disableListColumn: true,
     disableListFilter: true,

@@ -1,7 +1,9 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import { getTranslation } from '@payloadcms/translations'
 import { APIError } from 'payload'
 
 import { hasDrafts, relationFields } from '../content/schema'
+import { inAdminLanguage } from '../translations/labels'
 
 type Usage = { collection: string; id: number | string; title: string }
 
@@ -31,16 +33,19 @@ async function publishedUsages(req: PayloadRequest, target: string, id: number |
     })
     for (const doc of docs as Record<string, any>[]) {
       if (collection.slug === target && String(doc.id) === String(id)) continue
-      usages.push({ collection: collection.labels?.singular ? String(collection.labels.singular) : collection.slug, id: doc.id, title: String(doc[titleField] ?? doc.id) })
+      usages.push({ collection: getTranslation(collection.labels?.singular ?? collection.slug, req.i18n), id: doc.id, title: String(doc[titleField] ?? doc.id) })
     }
   }
   return usages
 }
 
-function refusal(usages: Usage[]) {
+function refusal(req: PayloadRequest, usages: Usage[]) {
   const list = usages.map((u) => `${u.collection} "${u.title}"`).join('; ')
   return new APIError(
-    `This is still linked from published content: ${list}. Remove those links (or unpublish those pages) first, then delete it.`,
+    inAdminLanguage(req, {
+      en: `This is still linked from published content: ${list}. Remove those links (or unpublish those pages) first, then delete it.`,
+      ur: `یہ ابھی شائع شدہ مواد سے منسلک ہے: ${list}۔ پہلے وہ لنک ہٹائیں (یا ان صفحات کی اشاعت واپس لیں)، پھر اسے حذف کریں۔`,
+    }),
     409,
     { usedIn: usages },
     true,
@@ -50,13 +55,13 @@ function refusal(usages: Usage[]) {
 /** Deleting for good: refused while published content links here (the reader would hit a broken link). */
 export const refuseDeletingLinkedDocument: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
   const usages = await publishedUsages(req, (collection as SanitizedCollectionConfig).slug, id)
-  if (usages.length) throw refusal(usages)
+  if (usages.length) throw refusal(req, usages)
 }
 
 /** Moving to the trash: the same check, because trashed documents disappear from the site too. */
 export const refuseTrashingLinkedDocument: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !data?.deletedAt || originalDoc?.deletedAt || !originalDoc?.id) return data
   const usages = await publishedUsages(req, collection.slug, originalDoc.id)
-  if (usages.length) throw refusal(usages)
+  if (usages.length) throw refusal(req, usages)
   return data
 }

@@ -1,10 +1,14 @@
-/* Payload's admin shell. Generated shape (see Payload docs); only the import paths are ours. */
+/* Payload's admin shell. Generated shape (see Payload docs); ours: the import paths, and <html dir>
+   for Urdu (translations/languages.ts) decided from the same request language Payload uses. */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import type { ServerFunctionClient } from 'payload'
+import { getRequestLanguage } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
+import { cookies, headers } from 'next/headers'
 import React from 'react'
 
+import { adminHtmlProps } from '../../translations/languages'
 import { importMap } from './admin/importMap.js'
 import './custom.css'
 
@@ -15,10 +19,13 @@ const serverFunction: ServerFunctionClient = async function (args) {
   return handleServerFunctions({ ...args, config, importMap })
 }
 
-const Layout = ({ children }: Args) => (
-  <RootLayout config={config} importMap={importMap} serverFunction={serverFunction}>
-    {children}
-  </RootLayout>
-)
+const Layout = async ({ children }: Args) => {
+  const language = getRequestLanguage({ config: await config, cookies: await cookies(), headers: await headers() })
+  return (
+    <RootLayout config={config} htmlProps={adminHtmlProps(language)} importMap={importMap} serverFunction={serverFunction}>
+      {children}
+    </RootLayout>
+  )
+}
 
 export default Layout

@@ -6,16 +6,17 @@ import { adminOrSelf } from '../../access/users'
 import { forgotPasswordEmail } from '../../platform/email'
 import { sendInvitation } from './hooks/invitation'
 import { firstUserIsAdmin, protectLastAdmin, protectLastAdminOnDelete } from './hooks/roleGuards'
+import { adminGroups, fieldLabels } from '../../translations/labels'
 
 /** Staff accounts. Never public: no listing, no reading, through any API. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: 'Staff account', plural: 'Staff accounts' },
+  labels: { singular: { en: 'Staff account', ur: 'عملے کا اکاؤنٹ' }, plural: { en: 'Staff accounts', ur: 'عملے کے اکاؤنٹ' } },
   admin: {
-    group: 'Admin',
+    group: adminGroups.admin,
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role', 'updatedAt'],
-    description: 'People who can sign in to the admin. Only admins manage accounts and roles.',
+    description: { en: 'People who can sign in to the admin. Only admins manage accounts and roles.', ur: 'وہ لوگ جو ایڈمن پینل میں لاگ اِن کر سکتے ہیں۔ اکاؤنٹ اور کردار صرف ایڈمن سنبھالتے ہیں۔' },
   },
   auth: {
     maxLoginAttempts: 5,
@@ -40,20 +41,21 @@ export const Users: CollectionConfig = {
     afterChange: [sendInvitation],
   },
   fields: [
-    { name: 'name', type: 'text', admin: { description: 'Shown in the admin and the change log; never public.' } },
+    { name: 'name', type: 'text', label: fieldLabels.name, admin: { description: { en: 'Shown in the admin and the change log; never public.', ur: 'ایڈمن پینل اور تبدیلیوں کے ریکارڈ میں دکھایا جاتا ہے؛ کبھی عوامی نہیں۔' } } },
     {
       name: 'role',
       type: 'select',
       required: true,
       defaultValue: 'contributor',
       options: [
-        { label: 'Admin: everything, including accounts and site settings', value: roles[0] },
-        { label: 'Editor: reviews and publishes all content', value: roles[1] },
-        { label: 'Contributor: writes drafts for review', value: roles[2] },
+        { label: { en: 'Admin: everything, including accounts and site settings', ur: 'ایڈمن: سب کچھ، بشمول اکاؤنٹس اور سائٹ کی ترتیبات' }, value: roles[0] },
+        { label: { en: 'Editor: reviews and publishes all content', ur: 'مدیر: تمام مواد کا جائزہ لیتا اور شائع کرتا ہے' }, value: roles[1] },
+        { label: { en: 'Contributor: writes drafts for review', ur: 'لکھاری: جائزے کے لیے مسودے لکھتا ہے' }, value: roles[2] },
       ],
       access: { create: isAdminField, update: isAdminField },
       saveToJWT: true,
-      admin: { position: 'sidebar', description: 'What this person may do. Only admins change roles, and nobody changes their own.' },
+      label: { en: 'Role', ur: 'کردار' },
+      admin: { position: 'sidebar', description: { en: 'What this person may do. Only admins change roles, and nobody changes their own.', ur: 'یہ شخص کیا کر سکتا ہے۔ کردار صرف ایڈمن بدلتے ہیں، اور کوئی اپنا کردار خود نہیں بدل سکتا۔' } },
     },
   ],
 }

@@ -17,8 +17,10 @@ function undescribed(fields: any[], where: string): string[] {
     if (f.type === 'row' || f.type === 'collapsible') missing.push(...undescribed(f.fields, where))
     else if (f.type === 'tabs') for (const t of f.tabs) missing.push(...undescribed(t.fields, where))
     else if (f.name && !f.admin?.hidden && !payloadOwned.has(f.name) && !['id', 'createdAt', 'updatedAt', '_status', 'deletedAt'].includes(f.name)) {
+      // In both admin languages (translations/): short and plain in each.
       const d = f.admin?.description
-      if (typeof d !== 'string' || !d.trim() || d.length > 200) missing.push(`${where}.${f.name}`)
+      const short = (s: unknown) => typeof s === 'string' && s.trim().length > 0 && s.length <= 200
+      if (!d || typeof d !== 'object' || !short(d.en) || !short(d.ur)) missing.push(`${where}.${f.name}`)
       if (f.fields) missing.push(...undescribed(f.fields, `${where}.${f.name}`))
     }
   }
@@ -35,7 +37,7 @@ test('every field staff see has a short description', async () => {
 
 test('collections are grouped as Content, Library, Organisation and Admin', async () => {
   const config = await (await import('../../payload.config')).default
-  const groups = Object.fromEntries(config.collections.filter((c) => checked.includes(c.slug)).map((c) => [c.slug, c.admin?.group]))
+  const groups = Object.fromEntries(config.collections.filter((c) => checked.includes(c.slug)).map((c) => [c.slug, (c.admin?.group as { en?: string })?.en]))
   expect(groups).toEqual({
     programs: 'Content',
     statements: 'Content',

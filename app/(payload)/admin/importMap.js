@@ -25,6 +25,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { VersionMarkerField as VersionMarkerField_a59628be9531d3ea0f06acbe9efabf7d } from '../../../workflow/VersionMarkerField'
 import { MediaUsagePanel as MediaUsagePanel_e7d5401fa84f8b11bf2723e638717cf8 } from '../../../media/MediaUsagePanel'
 import { WorkflowDashboard as WorkflowDashboard_9f09d68030c4401c8cddf48f5e73c336 } from '../../../workflow/WorkflowDashboard'
+import { AdminLanguage as AdminLanguage_bfc5f4761ba7d6fb6cf303c62a52a98b } from '../../../translations/AdminLanguage'
+import { ContentLanguageFields as ContentLanguageFields_1be821a74c06e780800e70f0ea80228a } from '../../../translations/ContentLanguageFields'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,6 +59,8 @@ export const importMap = {
   "/workflow/VersionMarkerField#VersionMarkerField": VersionMarkerField_a59628be9531d3ea0f06acbe9efabf7d,
   "/media/MediaUsagePanel#MediaUsagePanel": MediaUsagePanel_e7d5401fa84f8b11bf2723e638717cf8,
   "/workflow/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_9f09d68030c4401c8cddf48f5e73c336,
+  "/translations/AdminLanguage#AdminLanguage": AdminLanguage_bfc5f4761ba7d6fb6cf303c62a52a98b,
+  "/translations/ContentLanguageFields#ContentLanguageFields": ContentLanguageFields_1be821a74c06e780800e70f0ea80228a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

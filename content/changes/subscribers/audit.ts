@@ -5,6 +5,7 @@
  * Draft saves (autosave every few seconds) are not entries; asking for review is.
  */
 import type { AuditAction } from '../../../collections/AuditLog'
+import { englishText } from '../../../translations/labels'
 import { writeAudit } from '../../../workflow/audit'
 import { contentType } from '../../registry'
 import type { ContentChange } from '../event'
@@ -16,7 +17,7 @@ function titleOf(change: ContentChange): unknown {
   const doc = change.doc ?? change.before ?? {}
   if (change.global) {
     const global = change.req.payload.config.globals.find((g) => g.slug === change.collection)
-    return typeof global?.label === 'string' ? global.label : change.collection
+    return englishText(global?.label) ?? change.collection
   }
   const config = change.req.payload.collections[change.collection as 'statements']?.config
   const field = contentType(change.collection)?.titleField ?? (typeof config?.admin?.useAsTitle === 'string' ? config.admin.useAsTitle : 'id')

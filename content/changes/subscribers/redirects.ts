@@ -13,6 +13,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 
 import { isEditor, isStaff } from '../../../access/staff'
+import { adminGroups } from '../../../translations/labels'
 import { safeSitePath } from '../../../workflow/preview'
 import { localeCodes, localePrefix } from '../../locales'
 import { contentType, contentTypes, slugsWhere } from '../../registry'
@@ -35,12 +36,14 @@ const pagePath = (collection: string, slug: unknown) => {
 export const redirectsTable = redirectsPlugin({
   collections: slugsWhere((t) => Boolean(t.page)) as never[],
   overrides: {
-    labels: { singular: 'Redirect', plural: 'Redirects' },
+    labels: { singular: { en: 'Redirect', ur: 'منتقلی' }, plural: { en: 'Redirects', ur: 'منتقلیاں' } },
     access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
     admin: {
-      group: 'Content',
-      description:
-        'Old addresses that lead to the current page. Made automatically when you change the address (slug) of something published; remove one and its old address shows "not found" again.',
+      group: adminGroups.content,
+      description: {
+        en: 'Old addresses that lead to the current page. Made automatically when you change the address (slug) of something published; remove one and its old address shows "not found" again.',
+        ur: 'پرانے پتے جو موجودہ صفحے تک لے جاتے ہیں۔ کسی شائع شدہ چیز کا پتہ (سلَگ) بدلنے پر خود بنتے ہیں؛ کوئی ہٹا دیں تو اس کا پرانا پتہ پھر "نہیں ملا" دکھائے گا۔',
+      },
       defaultColumns: ['from', 'to.reference', 'createdAt'],
     },
   } as never,
