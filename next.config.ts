@@ -14,6 +14,19 @@ const NOT_ENGLISH_PAGES = '(?!ur(?:/|$)|en(?:/|$)|admin|api|_next|next/|favicon\
 const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // Next copies into the standalone output every file a server route might read, and a path built
+  // from process.cwd() (the database file, the media folder, backups) counts as the whole project:
+  // the image then carried the sources, the tests and the local database (data/). The runtime is
+  // compiled code plus packages (scripts/build-runtime.mjs), so project files stay out. Kept:
+  // package.json and the Redis cache handler, which Next loads by path.
+  outputFileTracingExcludes: {
+    '*': [
+      './{access,app,bench,collections,content,data,deploy,docs,globals,media,migrations,partner-api,scripts,search,seed,site,test-results,tests,translations,workflow}/**',
+      './platform/**/*.ts',
+      './*.{ts,md,yml,yaml}',
+      './{.env*,Dockerfile,eslint.config.mjs,jest.config.js,tsconfig.json,tsconfig.tsbuildinfo,package-lock.json}',
+    ],
+  },
   // Several servers (REDIS_URL set): rendered pages and revalidations are shared through Redis so a
   // publish on one server is fresh on all, and no server keeps a private in-memory copy.
   // Decided when the config loads (`next start`; for standalone images, at build time).

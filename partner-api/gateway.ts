@@ -410,14 +410,15 @@ async function notADocument(config: SanitizedConfig, kind: 'rest' | 'graphql', s
   if (!collection) return null
   const db = (await getPayload({ config })).db as unknown as { defaultIDType: string }
   if (db.defaultIDType !== 'number' || /^\d{1,15}$/.test(segments[1])) return null
-  const words = new Set(
-    (Array.isArray(collection.endpoints) ? collection.endpoints : [])
-      // Words of endpoints for this method only: GET /users/login is a look-up of document "login".
-      .filter((e) => String(e.method).toUpperCase() === (method === 'HEAD' ? 'GET' : method))
-      .map((e) => e.path.split('/').filter(Boolean)[0] ?? '')
-      .filter((w) => w && !w.startsWith(':'))
-      .map((w) => w.toLowerCase()),
-  )
+  // First segments of this collection's own endpoints for this method only: GET /users/login is a
+  // look-up of document "login".
+  const firsts = (Array.isArray(collection.endpoints) ? collection.endpoints : [])
+    .filter((e) => String(e.method).toUpperCase() === (method === 'HEAD' ? 'GET' : method))
+    .map((e) => e.path.split('/').filter(Boolean)[0] ?? '')
+  // A collection that routes a word of its own here (the admin's preferences: GET
+  // /payload-preferences/locale, by key) answers it itself: not a document ID.
+  if (firsts.some((w) => w.startsWith(':') && w !== ':id')) return null
+  const words = new Set(firsts.filter((w) => w && !w.startsWith(':')).map((w) => w.toLowerCase()))
   return words.has(segments[1].toLowerCase()) ? null : notFound
 }
 

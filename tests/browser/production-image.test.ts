@@ -81,7 +81,10 @@ afterAll(async () => {
 test('the runtime stage holds only the Dockerfile\'s copies: compiled entry points and packages, no project sources', () => {
   const top = readdirSync(runtime.workdir).sort()
   for (const f of ['docker-entrypoint.sh', 'server.mjs', 'prepare-db.mjs', 'check-secret.mjs', 'node_modules', '.next']) expect(top).toContain(f)
-  for (const source of ['collections', 'payload.config.ts', 'seed', 'tests', '.env']) expect(top).not.toContain(source)
+  for (const source of ['collections', 'payload.config.ts', 'seed', 'tests', 'test-results', 'docs', '.env']) expect(top).not.toContain(source)
+  // No database from the machine that built it (the build seeds one under data/).
+  const data = path.join(runtime.workdir, 'data')
+  expect(existsSync(data) ? readdirSync(data, { recursive: true }).map(String).filter((f) => /\.db(-wal|-shm|-journal)?$/.test(f)) : []).toEqual([])
   // Development-only packages (compilers, test tools) are not in the image.
   for (const dev of ['jest', 'tsx', 'typescript', 'playwright-core', 'lighthouse']) expect(existsSync(path.join(runtime.workdir, 'node_modules', dev))).toBe(false)
 })

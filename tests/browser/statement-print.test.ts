@@ -66,8 +66,13 @@ test.each(['en', 'ur'] as const)('%s: the statement prints like its letterhead',
     // Right to left in Urdu: the printed page is laid out from the right.
     await page.emulateMedia({ media: 'print' })
     const layout = await page.evaluate(() => {
-      const h1 = document.querySelector('h1')!.getBoundingClientRect()
-      return { dir: getComputedStyle(document.body).direction, right: document.documentElement.clientWidth - h1.right, left: h1.left }
+      // The heading's text, not its box (a block fills the line either way): its last line starts
+      // at the right edge in Urdu, so the gap on the left is the larger one.
+      const range = document.createRange()
+      range.selectNodeContents(document.querySelector('h1')!)
+      const lines = range.getClientRects()
+      const line = lines[lines.length - 1]
+      return { dir: getComputedStyle(document.body).direction, right: document.documentElement.clientWidth - line.right, left: line.left }
     })
     expect(layout.dir).toBe(en ? 'ltr' : 'rtl')
     if (!en) expect(layout.right).toBeLessThan(layout.left)

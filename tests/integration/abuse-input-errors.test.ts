@@ -124,7 +124,12 @@ test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (f
   }
   // A file no item names: 404 for staff too (Payload looked on the disk and answered 500).
   expect((await api('GET', '/media/file/nothing-here.png', { token: staff.editor.token })).status).toBe(404)
-  // Endpoint words and real IDs still answer as before.
+  // Endpoint words and real IDs still answer as before; so do the admin's remembered choices
+  // (content locale, columns, admin language), kept by key: /payload-preferences/locale.
+  const saved = await api('POST', '/payload-preferences/locale', { token: staff.editor.token, body: { value: 'ur' } })
+  expect(saved.status).toBe(200)
+  const remembered = await api('GET', '/payload-preferences/locale', { token: staff.editor.token })
+  expect({ status: remembered.status, value: remembered.body?.value }).toEqual({ status: 200, value: 'ur' })
   expect((await api('GET', '/statements/count')).status).toBe(200)
   expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
   const s = await makeStatement(payload, { issuingOrganisation: org.id, _status: 'published' })

@@ -234,7 +234,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
                     <ul>
                       {result.facets.language.map((l) => {
                         const info = locales.find((x) => x.code === l.value)!
-                        const label = `${info.nativeLabel} (${formatNumber(locale, l.count)})`
+                        // In the language it names, digits too: the link to English is all English (lang="en").
+                        const label = `${info.nativeLabel} (${formatNumber(l.value as Locale, l.count)})`
                         return (
                           <li key={l.value}>
                             {l.value === locale ? (

@@ -13,6 +13,7 @@ import { RichText } from '@/site/components/RichText'
 import { formatDate, isoDay, comma } from '@/site/format'
 import { t } from '@/site/i18n'
 import { loadBySlug, slugParams } from '@/site/params'
+import { isRTL } from '@/content/locales'
 import { CONTRIBUTIONS_BLOCK } from '@/content/placements'
 import { hasBlock } from '@/site/links'
 import { programPath, programsPath } from '@/site/paths'
@@ -80,7 +81,8 @@ export default async function ProgramPage(props: Props) {
             </Localized>
           ) : null}
           {relName(a.funder) ? (
-            <p className="meta">
+            // In the page's language even inside an English fallback (the body not yet translated).
+            <p className="meta" lang={locale} dir={isRTL(locale) ? 'rtl' : 'ltr'}>
               {dict.fundedBy}: {relName(a.funder)}
             </p>
           ) : null}
