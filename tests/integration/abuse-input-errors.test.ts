@@ -97,3 +97,73 @@ test('an address whose ID cannot be an ID is a 404 like any missing document, th
   expect(JSON.stringify(res.body)).not.toMatch(/"statusCode":5\d\d|Something went wrong/)
   expect(res.body.data?.Statement ?? null).toBeNull()
 })
+
+test('an endpoint word where Payload’s own collections take an ID, and a preference the caller does not have, are a 404: not a 500', async () => {
+  for (const role of ['contributor', 'editor'] as const) {
+    // Payload's internal collections are added after plugins run: the checks must reach them too.
+    const locked = await api('DELETE', '/payload-locked-documents/count', { token: staff[role].token })
+    expect({ role, status: locked.status }).toEqual({ role, status: 404 })
+    const read = await api('GET', '/payload-locked-documents/not-an-id', { token: staff[role].token })
+    expect({ role, status: read.status }).toEqual({ role, status: 404 })
+    // DELETE /api/payload-preferences/<key> of a key the caller never saved.
+    const preference = await api('DELETE', '/payload-preferences/count', { token: staff[role].token })
+    expect({ role, status: preference.status }).toEqual({ role, status: 404 })
+  }
+  // A preference that exists is still deleted.
+  const saved = await api('POST', '/payload-preferences/nav', { token: staff.editor.token, body: { value: { open: true } } })
+  expect(saved.status).toBeLessThan(300)
+  expect((await api('DELETE', '/payload-preferences/nav', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('a negative limit or page is a 400 naming it, for staff too, through REST and GraphQL variables: not a 500', async () => {
+  const names = (body: unknown, name: string) => JSON.stringify(body).includes(`\`${name}\``)
+  for (const [query, name] of [['limit=-1&page=2', 'limit'], ['limit=5&page=-1', 'page'], ['limit=1.5', 'limit']] as const) {
+    for (const path of ['/statements', '/topics', '/statements/versions', '/payload-locked-documents', '/payload-jobs']) {
+      const res = await api('GET', `${path}?${query}`, { token: staff.admin.token })
+      expect({ path, query, status: res.status, names: names(res.body, name) }).toEqual({ path, query, status: 400, names: true })
+    }
+  }
+  // Through POST with the method-override header, the query in the form body.
+  const override = await api('POST', '/statements', {
+    token: staff.editor.token,
+    rawBody: 'limit=-1&page=2',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+  })
+  expect(override.status).toBe(400)
+  const res = await gql('query Main($limit: Int = 0) { Statements(page: 2, limit: $limit) { docs { id } } }', { token: staff.editor.token, variables: { limit: -1 } })
+  expect(res.body.errors?.[0]?.extensions?.statusCode).toBe(400)
+  expect(names(res.body, 'limit')).toBe(true)
+  // What staff may ask for still works: everything (limit 0), and a page past the end.
+  expect((await api('GET', '/statements?limit=0', { token: staff.editor.token })).status).toBe(200)
+  expect((await api('GET', '/statements?limit=5&page=9', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('the version history of a collection that keeps none is a 404: not a 500', async () => {
+  for (const path of ['/people/versions', '/topics/versions', '/people/versions/1', '/audit-log/versions']) {
+    const res = await api('GET', path, { token: staff.editor.token })
+    expect({ path, status: res.status }).toEqual({ path, status: 404 })
+  }
+  expect((await api('GET', '/statements/versions', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('a value its field cannot hold (a list for a date, an object for a title) is a 400 naming the field, drafts included: not a 500', async () => {
+  const statement = await makeStatement(payload, { issuingOrganisation: org.id, title: 'Shape check' })
+  for (const [body, field] of [
+    [{ deletedAt: [] }, 'deletedAt'],
+    [{ deliveredOn: { en: [] } }, 'deliveredOn'],
+    [{ title: { root: 'x' } }, 'title'],
+    [{ proposals: 'not rows' }, 'proposals'],
+    [{ proposals: [{ text: ['a'] }] }, 'proposals.text'],
+  ] as const) {
+    for (const query of ['?draft=true', '']) {
+      const res = await api('PATCH', `/statements/${statement.id}${query}`, { token: staff.editor.token, body })
+      expect({ body, query, status: res.status, names: JSON.stringify(res.body).includes(field) }).toEqual({ body, query, status: 400, names: true })
+    }
+  }
+  const stored = await payload.findByID({ collection: 'statements', id: statement.id, overrideAccess: true, draft: true })
+  expect(stored.title).toBe('Shape check')
+  expect(stored.deletedAt ?? null).toBeNull()
+  // The same values in the shape they take are saved (the whole of a localised field: locale=all).
+  const ok = await api('PATCH', `/statements/${statement.id}?draft=true&locale=all`, { token: staff.editor.token, body: { title: { en: 'Shape checked', ur: 'جانچ' } } })
+  expect(ok.status).toBe(200)
+})
