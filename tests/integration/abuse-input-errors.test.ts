@@ -167,3 +167,10 @@ test('a value its field cannot hold (a list for a date, an object for a title) i
   const ok = await api('PATCH', `/statements/${statement.id}?draft=true&locale=all`, { token: staff.editor.token, body: { title: { en: 'Shape checked', ur: 'جانچ' } } })
   expect(ok.status).toBe(200)
 })
+
+test('a file no media item has is a 404 for staff too: not a 500', async () => {
+  for (const role of ['contributor', 'editor'] as const) {
+    const res = await api('GET', '/media/file/nothing-here.png', { token: staff[role].token })
+    expect({ role, status: res.status }).toEqual({ role, status: 404 })
+  }
+})
