@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { createStaff, makeOffice, makeOrganisation, makeStatement, statementData, type StaffMember } from '../helpers/fixtures'
+import { createStaff, makeImage, makeOffice, makeOrganisation, makeStatement, statementData, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { api, gql } from '../helpers/rest'
 
@@ -173,4 +173,20 @@ test('a file no media item has is a 404 for staff too: not a 500', async () => {
     const res = await api('GET', '/media/file/nothing-here.png', { token: staff[role].token })
     expect({ role, status: res.status }).toEqual({ role, status: 404 })
   }
+})
+
+test('a save that changes nothing is not an audit entry; a contributor’s real change to an upload it may change is, under its name', async () => {
+  const image = await makeImage(payload)
+  const entries = () => payload.count({ collection: 'audit-log', where: { targetCollection: { equals: 'media' }, targetId: { equals: String(image.id) } }, overrideAccess: true })
+  const before = (await entries()).totalDocs
+  for (const query of ['', '?draft=true']) {
+    const res = await api('PATCH', `/media/${image.id}${query}`, { token: staff.contributor.token, body: {} })
+    expect(res.status).toBe(200)
+  }
+  expect((await entries()).totalDocs).toBe(before)
+  const changed = await api('PATCH', `/media/${image.id}`, { token: staff.contributor.token, body: { alt: 'A clearer description' } })
+  expect(changed.status).toBe(200)
+  const log = await payload.find({ collection: 'audit-log', where: { targetCollection: { equals: 'media' }, targetId: { equals: String(image.id) } }, sort: '-createdAt', overrideAccess: true, depth: 0 })
+  expect(log.totalDocs).toBe(before + 1)
+  expect(log.docs[0]).toMatchObject({ action: 'updated', user: staff.contributor.id })
 })
