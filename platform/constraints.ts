@@ -21,7 +21,6 @@
 import type {
   CollectionBeforeChangeHook,
   CollectionBeforeOperationHook,
-  CollectionBeforeValidateHook,
   CollectionConfig,
   Config as PayloadConfig,
   Field,
@@ -144,7 +143,7 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
       for (const tab of field.tabs) {
         const named = 'name' in tab && tab.name
         const value = named ? data[tab.name!] : data
-        if (named && value !== undefined && value !== null && !isPlainObject(value)) return { path: `${prefix}${tab.name}`, expected: 'an object of its fields' }
+        if (named && value !== undefined && !isPlainObject(value)) return { path: `${prefix}${tab.name}`, expected: 'an object of its fields' }
         const found = isPlainObject(value) ? misshapen(tab.fields, value, named ? `${prefix}${tab.name}.` : prefix, localeCodes) : null
         if (found) return found
       }
@@ -165,7 +164,9 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
       values = Object.values(values[0])
     }
     for (const value of values) {
-      if (value === null || value === undefined) continue
+      if (value === undefined) continue
+      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside it.
+      if (value === null && field.type !== 'group') continue
       const hasMany = 'hasMany' in field && Boolean(field.hasMany)
       if (SCALAR_TYPES.has(field.type)) {
         const ok = hasMany ? isScalar(value) || (Array.isArray(value) && value.every(isScalar)) : isScalar(value)
@@ -192,17 +193,20 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
 }
 
 /**
- * A value whose shape its field cannot hold (a list for a date, an object for a title) is a 400
- * naming the field. Payload's field validation would say so, but it is skipped for drafts, and the
- * database then failed on the value with a 500 (e.g. `{"deletedAt": []}` in a draft save).
+ * A value whose shape its field cannot hold (a list for a date, an object for a title, nothing
+ * for a group) is a 400 naming the field, before any hook reads it. Payload's field validation
+ * would say so, but it is skipped for drafts, and the database then failed on the value with a
+ * 500 (`{"deletedAt": []}` in a draft save); Payload's own field hooks fail on a group sent as
+ * null (`{"withdrawal": null}`), before validation.
  */
-const refuseMisshapenValues: CollectionBeforeValidateHook = ({ collection, data, req }) => {
-  if (!isPlainObject(data)) return data
+const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const data = (args as { data?: unknown }).data
+  if ((operation !== 'create' && operation !== 'update') || !isPlainObject(data)) return args
   const found = misshapen(collection.fields, data, '', req.payload.config.localization ? req.payload.config.localization.localeCodes : [])
   if (found) {
     throw new ValidationError({ collection: collection.slug, errors: [{ path: found.path, message: `\`${found.path}\` must be ${found.expected}.` }] })
   }
-  return data
+  return args
 }
 
 /** Plugin: row ids are checked on collections with array or blocks fields. */
@@ -224,8 +228,8 @@ export function inputChecks(config: SanitizedConfig): SanitizedConfig {
     // Payload gives every collection /versions endpoints; on one that keeps no versions they
     // queried tables that do not exist (a 500). Without them, /versions is an ID: not found.
     if (!c.versions && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
-    c.hooks.beforeOperation = [refuseMalformedArguments, ...(c.hooks.beforeOperation ?? []).filter((h) => h !== refuseMalformedArguments)]
-    c.hooks.beforeValidate = [refuseMisshapenValues, ...(c.hooks.beforeValidate ?? []).filter((h) => h !== refuseMisshapenValues)]
+    const first = [refuseMalformedArguments, refuseMisshapenValues]
+    c.hooks.beforeOperation = [...first, ...(c.hooks.beforeOperation ?? []).filter((h) => !first.includes(h))]
   }
   return config
 }
