@@ -231,6 +231,10 @@ export function inputChecks(config: SanitizedConfig): SanitizedConfig {
     const first = [refuseMalformedArguments, refuseMisshapenValues]
     c.hooks.beforeOperation = [...first, ...(c.hooks.beforeOperation ?? []).filter((h) => !first.includes(h))]
   }
+  // The same for globals (/api/globals/<slug>/versions).
+  for (const g of config.globals) {
+    if (!g.versions && Array.isArray(g.endpoints)) g.endpoints = g.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
+  }
   return config
 }
 

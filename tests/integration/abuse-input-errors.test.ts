@@ -139,7 +139,7 @@ test('a negative limit or page is a 400 naming it, for staff too, through REST a
 })
 
 test('the version history of a collection that keeps none is a 404: not a 500', async () => {
-  for (const path of ['/people/versions', '/topics/versions', '/people/versions/1', '/audit-log/versions']) {
+  for (const path of ['/people/versions', '/topics/versions', '/people/versions/1', '/audit-log/versions', '/globals/site-settings/versions', '/globals/navigation/versions/1']) {
     const res = await api('GET', path, { token: staff.editor.token })
     expect({ path, status: res.status }).toEqual({ path, status: 404 })
   }
