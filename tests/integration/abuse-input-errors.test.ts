@@ -194,3 +194,13 @@ test('a save that changes nothing is not an audit entry; a contributor’s real 
   expect(log.totalDocs).toBe(before + 1)
   expect(log.docs[0]).toMatchObject({ action: 'updated', user: staff.contributor.id })
 })
+
+test('a method-override request (POST as GET) whose JSON body is not JSON is a 400 for staff: not a 500', async () => {
+  const send = (rawBody: string) =>
+    api('POST', '/statements', { token: staff.editor.token, rawBody, headers: { 'Content-Type': 'application/json', 'X-Payload-HTTP-Method-Override': 'GET' } })
+  for (const body of ['x', '', '{"where":']) {
+    const res = await send(body)
+    expect({ body, status: res.status }).toEqual({ body, status: 400 })
+  }
+  expect((await send('{}')).status).toBe(200)
+})
