@@ -204,3 +204,21 @@ test('a method-override request (POST as GET) whose JSON body is not JSON is a 4
   }
   expect((await send('{}')).status).toBe(200)
 })
+
+test('an account’s sign-in sessions are never shown inside another document, whatever that document’s ID', async () => {
+  // Payload's own field access on `sessions` compares the reader with the document being read at
+  // the top, not the account populated inside it: a statement whose ID was the reader's own ID
+  // showed its author's sessions.
+  const id = staff.admin.id
+  while (!(await payload.find({ collection: 'statements', where: { id: { equals: id } }, overrideAccess: true, trash: true, draft: true })).totalDocs) {
+    await makeStatement(payload, { issuingOrganisation: org.id })
+  }
+  await payload.update({ collection: 'statements', id, data: { createdBy: staff.editor.id } as any, overrideAccess: true, draft: true })
+  const res = await api('GET', `/statements/${id}?depth=1&draft=true&trash=true`, { token: staff.admin.token })
+  expect(res.status).toBe(200)
+  expect(res.body.createdBy?.id).toBe(staff.editor.id)
+  expect(res.body.createdBy).not.toHaveProperty('sessions')
+  // Each account still sees its own.
+  const me = await api('GET', `/users/${staff.editor.id}`, { token: staff.editor.token })
+  expect(me.body).toHaveProperty('sessions')
+})
