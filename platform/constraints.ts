@@ -228,6 +228,8 @@ export function inputChecks(config: SanitizedConfig): SanitizedConfig {
     // Payload gives every collection /versions endpoints; on one that keeps no versions they
     // queried tables that do not exist (a 500). Without them, /versions is an ID: not found.
     if (!c.versions && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
+    // Likewise e-mail verification on accounts that do not verify e-mail: it queried a field that does not exist.
+    if (c.auth && !c.auth.verify && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/verify/:id')
     const first = [refuseMalformedArguments, refuseMisshapenValues]
     c.hooks.beforeOperation = [...first, ...(c.hooks.beforeOperation ?? []).filter((h) => !first.includes(h))]
   }

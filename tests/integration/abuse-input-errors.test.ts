@@ -222,3 +222,11 @@ test('an account’s sign-in sessions are never shown inside another document, w
   const me = await api('GET', `/users/${staff.editor.id}`, { token: staff.editor.token })
   expect(me.body).toHaveProperty('sessions')
 })
+
+test('e-mail verification on accounts that do not verify e-mail is not an endpoint: no 500', async () => {
+  for (const token of [undefined, staff.editor.token]) {
+    const res = await api('POST', '/users/verify/some-token', { token, body: {} })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+  }
+})
