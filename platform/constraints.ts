@@ -202,7 +202,9 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
 const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const data = (args as { data?: unknown }).data
   if ((operation !== 'create' && operation !== 'update') || !isPlainObject(data)) return args
-  const found = misshapen(collection.fields, data, '', req.payload.config.localization ? req.payload.config.localization.localeCodes : [])
+  // Values keyed by locale ({ en: …, ur: … }) only when the request writes every locale at once.
+  const localeCodes = req.locale === 'all' && req.payload.config.localization ? req.payload.config.localization.localeCodes : []
+  const found = misshapen(collection.fields, data, '', localeCodes)
   if (found) {
     throw new ValidationError({ collection: collection.slug, errors: [{ path: found.path, message: `\`${found.path}\` must be ${found.expected}.` }] })
   }

@@ -155,6 +155,8 @@ test('a value its field cannot hold (a list for a date, an object for a title) i
     [{ proposals: 'not rows' }, 'proposals'],
     [{ proposals: [{ text: ['a'] }] }, 'proposals.text'],
     [{ withdrawal: null }, 'withdrawal'],
+    // Values keyed by locale are the whole field only with locale=all; in one locale it is an object.
+    [{ summary: { en: null } }, 'summary'],
   ] as const) {
     for (const query of ['?draft=true', '']) {
       const res = await api('PATCH', `/statements/${statement.id}${query}`, { token: staff.editor.token, body })
