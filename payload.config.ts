@@ -14,7 +14,7 @@ import { contentChanges } from './content/changes/pipeline'
 import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
-import { answerConstraintViolations, idChecks } from './platform/constraints'
+import { answerConstraintViolations, idChecks, inputChecks } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { databaseAdapter } from './platform/database'
@@ -92,6 +92,7 @@ export default buildConfig({
   csrf: [serverURL()],
   // A database constraint broken by client input (array rows carrying ids already in use, a delete
   // of something still referred to) is a 400/409 naming the field, never a 500 (platform/constraints.ts).
+  // (and what Payload's own collections and endpoints hand the database unchecked: constraints.ts).
   hooks: { afterError: [answerConstraintViolations as any] },
   defaultDepth: 1,
   maxDepth: 4,
@@ -118,4 +119,6 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.DALEEL_JOBS !== 'off' && process.env.NEXT_PHASE !== 'phase-production-build',
   },
-})
+  // Malformed IDs, limits and pages and misshapen values are refused on every collection,
+  // Payload's own included, which are added after plugins run (platform/constraints.ts).
+}).then(inputChecks)

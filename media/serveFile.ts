@@ -85,6 +85,8 @@ export const serveLocalFile =
         },
       })) as MediaDocLike | undefined
     }
+    // No item has this file: not found (Payload's own fallback answers a missing file with a 500).
+    if (!found) return Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
     const storedType = storedTypeOf(found, filename)
     if (!storedType) return undefined // not ours to answer: let Payload respond
 

@@ -245,6 +245,21 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     }
   }
 
+  // Staff may use Payload's POST-as-GET; Payload reads its JSON body outside its own error
+  // handling, so a body that is not JSON was a 500. It is the caller's mistake: a 400.
+  if (
+    kind === 'rest' &&
+    method === 'POST' &&
+    OVERRIDE_HEADERS.some((h) => request.headers.get(h) === 'GET') &&
+    request.headers.get('content-type') === 'application/json'
+  ) {
+    try {
+      JSON.parse(await request.clone().text())
+    } catch {
+      return jsonResponse(400, new ApiError(400, 'The request body is not valid JSON.', 'body', 'invalid_json').body(), cors)
+    }
+  }
+
   // Login and forgot-password: stricter limits per address, for everyone, however the endpoint
   // is spelled and however many attempts one GraphQL document carries.
   // Login counts failed attempts only (staff who sign in correctly are never slowed down);

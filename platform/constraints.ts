@@ -10,11 +10,22 @@
  * `answerConstraintViolations` (Payload's afterError hook) is the net under it for any other
  * constraint: 409 naming the field, in Payload's validation-error shape, through REST and GraphQL.
  *
- * A document address whose ID cannot be one (`/api/statements/abc` where IDs are numbers) reached
- * the database as NaN and failed there with a 500; it is answered 404, as for an ID that does not
- * exist, before any hook reads the document (`refuseMalformedId`, first of every collection's).
+ * What else the database would fail on is refused first, on every collection (`inputChecks`,
+ * applied to the finished config so Payload's own collections have it too): a document address
+ * whose ID cannot be one (`/api/statements/abc` where IDs are numbers) is a 404 as for a missing
+ * document, a negative `limit` or `page` a 400 naming it, the version history of a collection
+ * that keeps none a 404, a value whose shape its field cannot
+ * hold (a list for a date, in a draft save where Payload skips validation) a 400 naming the field.
+ * `adapterRefusal` is the net for what Payload's own endpoints hand the adapter unchecked.
  */
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Config as PayloadConfig, Field } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  Config as PayloadConfig,
+  Field,
+  SanitizedConfig,
+} from 'payload'
 import { APIError, NotFound, ValidationError } from 'payload'
 
 type Row = { path: string; id: string }
@@ -90,25 +101,150 @@ function hasRows(fields: Field[]): boolean {
   return fields.some((f) => f.type === 'array' || f.type === 'blocks' || ('fields' in f && hasRows(f.fields)) || (f.type === 'tabs' && f.tabs.some((t) => hasRows(t.fields))))
 }
 
-const refuseMalformedId: CollectionBeforeOperationHook = ({ args, req }) => {
+const PAGED_OPERATIONS = new Set(['read', 'findVersions', 'readDistinct'])
+
+const badArgument = (name: string, message: string) => new APIError(message, 400, { errors: [{ path: name, message }] }, true)
+
+/**
+ * Arguments of an operation that the database would fail on, answered before anything reads:
+ * a document ID that cannot be one (SQLite's IDs are whole numbers; text IDs, uuid or MongoDB's,
+ * are matched or not found by the database) is a 404 like any missing document; a `limit` or `page` that is negative or not whole is a 400 naming it (Payload
+ * passes them to the database as they come, for staff too, through REST and GraphQL alike).
+ */
+const refuseMalformedArguments: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const id = (args as { id?: unknown }).id
-  if (id === undefined || id === null || typeof id === 'object') return args
-  // SQLite's default IDs are whole numbers; text IDs (uuid, MongoDB's) are matched or not found by the database.
-  if ((req.payload.db as { defaultIDType?: string }).defaultIDType === 'number' && !/^\d{1,15}$/.test(String(id))) throw new NotFound(req.t)
+  if (id !== undefined && id !== null && typeof id !== 'object') {
+    if ((req.payload.db as { defaultIDType?: string }).defaultIDType === 'number' && !/^\d{1,15}$/.test(String(id))) throw new NotFound(req.t)
+  }
+  if (PAGED_OPERATIONS.has(operation)) {
+    const { limit, page } = args as { limit?: unknown; page?: unknown }
+    if (limit !== undefined && limit !== null && !(Number.isSafeInteger(limit) && (limit as number) >= 0)) {
+      throw badArgument('limit', `\`limit\` must be a whole number, 0 or more (0 means no limit); got ${String(limit)}.`)
+    }
+    if (page !== undefined && page !== null && !(Number.isSafeInteger(page) && (page as number) >= 0)) {
+      throw badArgument('page', `\`page\` must be a whole number (1 for the first page); got ${String(page)}.`)
+    }
+    // The database is asked to skip (page - 1) × limit rows: beyond a safe integer it fails.
+    if (typeof limit === 'number' && typeof page === 'number' && !Number.isSafeInteger(Math.max(0, page - 1) * limit)) {
+      throw badArgument('page', `\`page\` is too large for this \`limit\`.`)
+    }
+  }
   return args
 }
 
-/** Plugin: on every collection, malformed document IDs are a 404, and row ids are checked (collections with array or blocks fields). */
+const SCALAR_TYPES = new Set(['text', 'textarea', 'email', 'code', 'date', 'number', 'checkbox', 'select', 'radio'])
+const isScalar = (v: unknown) => v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
+const isPlainObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+
+/** The first field in `data` whose value has a shape its column cannot hold (a list for a date…), with what it should be. */
+function misshapen(fields: Field[], data: Record<string, unknown>, prefix: string, localeCodes: string[]): { path: string; expected: string } | null {
+  for (const field of fields) {
+    if (field.type === 'tabs') {
+      for (const tab of field.tabs) {
+        const named = 'name' in tab && tab.name
+        const value = named ? data[tab.name!] : data
+        if (named && value !== undefined && !isPlainObject(value)) return { path: `${prefix}${tab.name}`, expected: 'an object of its fields' }
+        const found = isPlainObject(value) ? misshapen(tab.fields, value, named ? `${prefix}${tab.name}.` : prefix, localeCodes) : null
+        if (found) return found
+      }
+      continue
+    }
+    if (!('name' in field) || !field.name) {
+      if ('fields' in field) {
+        const found = misshapen(field.fields, data, prefix, localeCodes)
+        if (found) return found
+      }
+      continue
+    }
+    if (!(field.name in data)) continue
+    const path = `${prefix}${field.name}`
+    let values: unknown[] = [data[field.name]]
+    // Several locales at once (locale=all): { en: …, ur: … }.
+    if ('localized' in field && field.localized && isPlainObject(values[0]) && Object.keys(values[0]).length && Object.keys(values[0]).every((k) => localeCodes.includes(k))) {
+      values = Object.values(values[0])
+    }
+    for (const value of values) {
+      if (value === undefined) continue
+      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside it.
+      if (value === null && field.type !== 'group') continue
+      const hasMany = 'hasMany' in field && Boolean(field.hasMany)
+      if (SCALAR_TYPES.has(field.type)) {
+        const ok = hasMany ? isScalar(value) || (Array.isArray(value) && value.every(isScalar)) : isScalar(value)
+        if (!ok) return { path, expected: hasMany ? 'a value or a list of values' : `a single ${field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : field.type === 'checkbox' ? 'true or false' : 'value'}, not a list or an object` }
+      } else if (field.type === 'relationship' || field.type === 'upload') {
+        const one = (v: unknown) => isScalar(v) || (isPlainObject(v) && ('id' in v || 'value' in v))
+        if (!(hasMany ? one(value) || (Array.isArray(value) && value.every(one)) : one(value))) return { path, expected: hasMany ? 'a document ID or a list of them' : 'a document ID' }
+      } else if (field.type === 'group') {
+        if (!isPlainObject(value)) return { path, expected: 'an object of its fields' }
+        const found = misshapen(field.fields, value, `${path}.`, localeCodes)
+        if (found) return found
+      } else if (field.type === 'array' || field.type === 'blocks') {
+        if (!Array.isArray(value)) return { path, expected: 'a list of rows' }
+        for (const row of value) {
+          if (!isPlainObject(row)) return { path, expected: 'a list of rows (objects)' }
+          const rowFields = field.type === 'array' ? field.fields : field.blocks.find((b) => b.slug === row.blockType)?.fields
+          const found = rowFields ? misshapen(rowFields, row, `${path}.`, localeCodes) : null
+          if (found) return found
+        }
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * A value whose shape its field cannot hold (a list for a date, an object for a title, nothing
+ * for a group) is a 400 naming the field, before any hook reads it. Payload's field validation
+ * would say so, but it is skipped for drafts, and the database then failed on the value with a
+ * 500 (`{"deletedAt": []}` in a draft save); Payload's own field hooks fail on a group sent as
+ * null (`{"withdrawal": null}`), before validation.
+ */
+const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const data = (args as { data?: unknown }).data
+  if ((operation !== 'create' && operation !== 'update') || !isPlainObject(data)) return args
+  // Values keyed by locale ({ en: …, ur: … }) only when the request writes every locale at once.
+  const localeCodes = req.locale === 'all' && req.payload.config.localization ? req.payload.config.localization.localeCodes : []
+  const found = misshapen(collection.fields, data, '', localeCodes)
+  if (found) {
+    throw new ValidationError({ collection: collection.slug, errors: [{ path: found.path, message: `\`${found.path}\` must be ${found.expected}.` }] })
+  }
+  return args
+}
+
+/** Plugin: row ids are checked on collections with array or blocks fields. */
 export const idChecks = (config: PayloadConfig): PayloadConfig => ({
   ...config,
-  collections: (config.collections ?? []).map((c: CollectionConfig) => {
-    const hooks = { ...c.hooks, beforeOperation: [refuseMalformedId, ...(c.hooks?.beforeOperation ?? [])] }
-    return { ...c, hooks: hasRows(c.fields) ? { ...hooks, beforeChange: [refuseReusedRowIds, ...(c.hooks?.beforeChange ?? [])] } : hooks }
-  }),
+  collections: (config.collections ?? []).map((c: CollectionConfig) =>
+    hasRows(c.fields) ? { ...c, hooks: { ...c.hooks, beforeChange: [refuseReusedRowIds, ...(c.hooks?.beforeChange ?? [])] } } : c,
+  ),
 })
 
+/**
+ * On every collection of the finished config, Payload's own included (payload-locked-documents,
+ * payload-preferences, payload-jobs, payload-migrations are added after plugins run, so a plugin
+ * never sees them): malformed arguments and misshapen values are the caller's mistake, answered
+ * first, before any other hook reads (errors say nothing before access is decided).
+ */
+export function inputChecks(config: SanitizedConfig): SanitizedConfig {
+  for (const c of config.collections) {
+    // Payload gives every collection /versions endpoints; on one that keeps no versions they
+    // queried tables that do not exist (a 500). Without them, /versions is an ID: not found.
+    if (!c.versions && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
+    // Likewise e-mail verification on accounts that do not verify e-mail: it queried a field that does not exist.
+    if (c.auth && !c.auth.verify && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/verify/:id')
+    const first = [refuseMalformedArguments, refuseMisshapenValues]
+    c.hooks.beforeOperation = [...first, ...(c.hooks.beforeOperation ?? []).filter((h) => !first.includes(h))]
+  }
+  // The same for globals (/api/globals/<slug>/versions).
+  for (const g of config.globals) {
+    if (!g.versions && Array.isArray(g.endpoints)) g.endpoints = g.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
+  }
+  return config
+}
+
 type Config = { collections: { slug: string; fields: unknown[] }[] }
-type Constraint = { status: 409; path: string; message: string }
+type Constraint = { status: 400 | 404 | 409; path: string; message: string }
+type AfterErrorRequest = { routeParams?: Record<string, unknown>; method?: string }
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase()
 
@@ -175,6 +311,30 @@ export function constraintViolation(error: unknown, config: Config): Constraint 
 }
 
 /**
+ * What the database adapter refuses that only a caller's input can cause, where no hook of ours
+ * can stand in front (Payload's own collections and endpoints):
+ * - a value that must be a number reaching SQLite as NaN: an address whose ID is a word (404, as
+ *   for any missing document; `/api/payload-locked-documents/count` as a DELETE), else a 400;
+ * - Payload's preference delete (`DELETE /api/payload-preferences/<key>`): when the caller has no
+ *   such preference, the SQLite adapter's second lookup refers to a join it did not make ("no such
+ *   column") and fails; the answer is the 404 Payload means to give.
+ */
+export function adapterRefusal(error: unknown, req?: AfterErrorRequest): Constraint | null {
+  const messages: string[] = []
+  for (let e: any = error, depth = 0; e && depth < 6; e = e.cause ?? e.originalError, depth++) if (typeof e.message === 'string') messages.push(e.message)
+  const text = messages.join('\n')
+  if (/Only finite numbers \(not Infinity or NaN\)/.test(text)) {
+    const id = req?.routeParams?.id
+    if (id !== undefined && !/^\d{1,15}$/.test(String(id))) return { status: 404, path: 'id', message: 'Not Found' }
+    return { status: 400, path: '', message: 'A value that must be a number is not one.' }
+  }
+  if (/no such column/.test(text) && /from "payload_preferences"/.test(text)) {
+    return { status: 404, path: 'key', message: 'Not Found' }
+  }
+  return null
+}
+
+/**
  * Payload's afterError hook (payload.config.ts): REST and GraphQL answer a constraint the client
  * broke with 409 naming the field, in Payload's validation-error shape, instead of a 500.
  */
@@ -184,8 +344,12 @@ export const answerConstraintViolations = async (args: {
   result?: unknown
   graphqlResult?: { extensions?: Record<string, unknown>; message?: string } & Record<string, unknown>
 }): Promise<{ response?: Record<string, unknown>; status?: number; graphqlResult?: any } | void> => {
-  const violation = constraintViolation(args.error, args.req.payload.config)
+  const violation = constraintViolation(args.error, args.req.payload.config) ?? adapterRefusal(args.error, args.req as AfterErrorRequest)
   if (!violation) return
+  if (violation.status === 404) {
+    if (args.graphqlResult) return { graphqlResult: { ...args.graphqlResult, message: violation.message, extensions: { ...(args.graphqlResult.extensions ?? {}), name: 'NotFound', statusCode: 404 } } }
+    return { status: 404, response: { errors: [{ message: violation.message }] } }
+  }
   const errors = [{ path: violation.path, message: violation.message }]
   if (args.graphqlResult) {
     return {

@@ -39,6 +39,14 @@ export const Users: CollectionConfig = {
     beforeDelete: [protectLastAdminOnDelete],
     // Account creation, role changes and deletion are audited by the change pipeline (content/changes).
     afterChange: [sendInvitation],
+    // An account's sign-in sessions are its own. Payload's field access on `sessions` compares the
+    // reader with the top document being read, so an account populated inside a statement whose
+    // ID happened to be the reader's showed its sessions; this decides on the account itself.
+    // (Without a reader, Payload is signing someone in and checks the sessions itself.)
+    afterRead: [({ doc, req }) => {
+      if (doc && 'sessions' in doc && req.user && !(req.user.collection === 'users' && String(req.user.id) === String(doc.id))) delete doc.sessions
+      return doc
+    }],
   },
   fields: [
     { name: 'name', type: 'text', label: fieldLabels.name, admin: { description: { en: 'Shown in the admin and the change log; never public.', ur: 'ایڈمن پینل اور تبدیلیوں کے ریکارڈ میں دکھایا جاتا ہے؛ کبھی عوامی نہیں۔' } } },

@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { createStaff, makeOffice, makeOrganisation, makeStatement, statementData, type StaffMember } from '../helpers/fixtures'
+import { createStaff, makeImage, makeOffice, makeOrganisation, makeStatement, statementData, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
 import { api, gql } from '../helpers/rest'
 
@@ -134,4 +134,139 @@ test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (f
   expect((await api('GET', '/users/me', { token: staff.editor.token })).status).toBe(200)
   const s = await makeStatement(payload, { issuingOrganisation: org.id, _status: 'published' })
   expect((await api('GET', `/statements/${s.id}`)).status).toBe(200)
+})
+
+test('an endpoint word where Payload’s own collections take an ID, and a preference the caller does not have, are a 404: not a 500', async () => {
+  for (const role of ['contributor', 'editor'] as const) {
+    // Payload's internal collections are added after plugins run: the checks must reach them too.
+    const locked = await api('DELETE', '/payload-locked-documents/count', { token: staff[role].token })
+    expect({ role, status: locked.status }).toEqual({ role, status: 404 })
+    const read = await api('GET', '/payload-locked-documents/not-an-id', { token: staff[role].token })
+    expect({ role, status: read.status }).toEqual({ role, status: 404 })
+    // DELETE /api/payload-preferences/<key> of a key the caller never saved.
+    const preference = await api('DELETE', '/payload-preferences/count', { token: staff[role].token })
+    expect({ role, status: preference.status }).toEqual({ role, status: 404 })
+  }
+  // A preference that exists is still deleted.
+  const saved = await api('POST', '/payload-preferences/nav', { token: staff.editor.token, body: { value: { open: true } } })
+  expect(saved.status).toBeLessThan(300)
+  expect((await api('DELETE', '/payload-preferences/nav', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('a negative limit or page is a 400 naming it, for staff too, through REST and GraphQL variables: not a 500', async () => {
+  const names = (body: unknown, name: string) => JSON.stringify(body).includes(`\`${name}\``)
+  for (const [query, name] of [['limit=-1&page=2', 'limit'], ['limit=5&page=-1', 'page'], ['limit=1.5', 'limit']] as const) {
+    for (const path of ['/statements', '/topics', '/statements/versions', '/payload-locked-documents', '/payload-jobs']) {
+      const res = await api('GET', `${path}?${query}`, { token: staff.admin.token })
+      expect({ path, query, status: res.status, names: names(res.body, name) }).toEqual({ path, query, status: 400, names: true })
+    }
+  }
+  // Through POST with the method-override header, the query in the form body.
+  const override = await api('POST', '/statements', {
+    token: staff.editor.token,
+    rawBody: 'limit=-1&page=2',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+  })
+  expect(override.status).toBe(400)
+  const res = await gql('query Main($limit: Int = 0) { Statements(page: 2, limit: $limit) { docs { id } } }', { token: staff.editor.token, variables: { limit: -1 } })
+  expect(res.body.errors?.[0]?.extensions?.statusCode).toBe(400)
+  expect(names(res.body, 'limit')).toBe(true)
+  // What staff may ask for still works: everything (limit 0), and a page past the end.
+  expect((await api('GET', '/statements?limit=0', { token: staff.editor.token })).status).toBe(200)
+  expect((await api('GET', '/statements?limit=5&page=9', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('the version history of a collection that keeps none is a 404: not a 500', async () => {
+  for (const path of ['/people/versions', '/topics/versions', '/people/versions/1', '/audit-log/versions', '/globals/site-settings/versions', '/globals/navigation/versions/1']) {
+    const res = await api('GET', path, { token: staff.editor.token })
+    expect({ path, status: res.status }).toEqual({ path, status: 404 })
+  }
+  expect((await api('GET', '/statements/versions', { token: staff.editor.token })).status).toBe(200)
+})
+
+test('a value its field cannot hold (a list for a date, an object for a title) is a 400 naming the field, drafts included: not a 500', async () => {
+  const statement = await makeStatement(payload, { issuingOrganisation: org.id, title: 'Shape check' })
+  for (const [body, field] of [
+    [{ deletedAt: [] }, 'deletedAt'],
+    [{ deliveredOn: { en: [] } }, 'deliveredOn'],
+    [{ title: { root: 'x' } }, 'title'],
+    [{ proposals: 'not rows' }, 'proposals'],
+    [{ proposals: [{ text: ['a'] }] }, 'proposals.text'],
+    [{ withdrawal: null }, 'withdrawal'],
+    // Values keyed by locale are the whole field only with locale=all; in one locale it is an object.
+    [{ summary: { en: null } }, 'summary'],
+  ] as const) {
+    for (const query of ['?draft=true', '']) {
+      const res = await api('PATCH', `/statements/${statement.id}${query}`, { token: staff.editor.token, body })
+      expect({ body, query, status: res.status, names: JSON.stringify(res.body).includes(field) }).toEqual({ body, query, status: 400, names: true })
+    }
+  }
+  // A create too: Payload's own field hooks read inside a group, and failed on one sent as null.
+  const created = await api('POST', '/statements', { token: staff.editor.token, body: { withdrawal: null } })
+  expect({ status: created.status, names: JSON.stringify(created.body).includes('withdrawal') }).toEqual({ status: 400, names: true })
+  const stored = await payload.findByID({ collection: 'statements', id: statement.id, overrideAccess: true, draft: true })
+  expect(stored.title).toBe('Shape check')
+  expect(stored.deletedAt ?? null).toBeNull()
+  // The same values in the shape they take are saved (the whole of a localised field: locale=all).
+  const ok = await api('PATCH', `/statements/${statement.id}?draft=true&locale=all`, { token: staff.editor.token, body: { title: { en: 'Shape checked', ur: 'جانچ' } } })
+  expect(ok.status).toBe(200)
+})
+
+test('a file no media item has is a 404 for staff too: not a 500', async () => {
+  for (const role of ['contributor', 'editor'] as const) {
+    const res = await api('GET', '/media/file/nothing-here.png', { token: staff[role].token })
+    expect({ role, status: res.status }).toEqual({ role, status: 404 })
+  }
+})
+
+test('a save that changes nothing is not an audit entry; a contributor’s real change to an upload it may change is, under its name', async () => {
+  const image = await makeImage(payload)
+  const entries = () => payload.count({ collection: 'audit-log', where: { targetCollection: { equals: 'media' }, targetId: { equals: String(image.id) } }, overrideAccess: true })
+  const before = (await entries()).totalDocs
+  for (const query of ['', '?draft=true']) {
+    const res = await api('PATCH', `/media/${image.id}${query}`, { token: staff.contributor.token, body: {} })
+    expect(res.status).toBe(200)
+  }
+  expect((await entries()).totalDocs).toBe(before)
+  const changed = await api('PATCH', `/media/${image.id}`, { token: staff.contributor.token, body: { alt: 'A clearer description' } })
+  expect(changed.status).toBe(200)
+  const log = await payload.find({ collection: 'audit-log', where: { targetCollection: { equals: 'media' }, targetId: { equals: String(image.id) } }, sort: '-createdAt', overrideAccess: true, depth: 0 })
+  expect(log.totalDocs).toBe(before + 1)
+  expect(log.docs[0]).toMatchObject({ action: 'updated', user: staff.contributor.id })
+})
+
+test('a method-override request (POST as GET) whose JSON body is not JSON is a 400 for staff: not a 500', async () => {
+  const send = (rawBody: string) =>
+    api('POST', '/statements', { token: staff.editor.token, rawBody, headers: { 'Content-Type': 'application/json', 'X-Payload-HTTP-Method-Override': 'GET' } })
+  for (const body of ['x', '', '{"where":']) {
+    const res = await send(body)
+    expect({ body, status: res.status }).toEqual({ body, status: 400 })
+  }
+  expect((await send('{}')).status).toBe(200)
+})
+
+test('an account’s sign-in sessions are never shown inside another document, whatever that document’s ID', async () => {
+  // Payload's own field access on `sessions` compares the reader with the document being read at
+  // the top, not the account populated inside it: a statement whose ID was the reader's own ID
+  // showed its author's sessions.
+  const id = staff.admin.id
+  while (!(await payload.find({ collection: 'statements', where: { id: { equals: id } }, overrideAccess: true, trash: true, draft: true })).totalDocs) {
+    await makeStatement(payload, { issuingOrganisation: org.id })
+  }
+  await payload.update({ collection: 'statements', id, data: { createdBy: staff.editor.id } as any, overrideAccess: true, draft: true })
+  const res = await api('GET', `/statements/${id}?depth=1&draft=true&trash=true`, { token: staff.admin.token })
+  expect(res.status).toBe(200)
+  expect(res.body.createdBy?.id).toBe(staff.editor.id)
+  expect(res.body.createdBy).not.toHaveProperty('sessions')
+  // Each account still sees its own.
+  const me = await api('GET', `/users/${staff.editor.id}`, { token: staff.editor.token })
+  expect(me.body).toHaveProperty('sessions')
+})
+
+test('e-mail verification on accounts that do not verify e-mail is not an endpoint: no 500', async () => {
+  for (const token of [undefined, staff.editor.token]) {
+    const res = await api('POST', '/users/verify/some-token', { token, body: {} })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+  }
 })

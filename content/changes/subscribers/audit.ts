@@ -46,7 +46,8 @@ function contentEntries(change: ContentChange): Entry[] {
     if (has('published') && !has('restored')) entries.push({ action: 'published', details: { firstTime: !change.before?.firstPublishedAt, ...slug } })
     if (has('republished')) entries.push({ action: 'published', details: { firstTime: false, update: change.update, ...slug } })
     if (has('unpublished')) entries.push({ action: 'unpublished' })
-  } else if (change.operation === 'update' && (has('republished') || has('updated'))) {
+  } else if (change.operation === 'update' && (has('republished') || has('updated')) && changedFields(change).length) {
+    // A save that changed nothing (an empty PATCH, "Save" pressed twice) is not a change to record.
     entries.push({ action: 'updated', details: has('slugChanged') ? { slugFrom: change.before?.slug, slugTo: change.after?.slug } : undefined })
   }
   if (has('withdrawn')) entries.push({ action: 'withdrawn' })
@@ -57,17 +58,23 @@ function contentEntries(change: ContentChange): Entry[] {
   return entries
 }
 
+/** Bookkeeping every save writes, and secrets: never what an entry reports as changed. */
+const NOT_CHANGES = ['updatedAt', 'createdAt', 'updatedBy', 'lastUsedAt', 'requestCount', 'apiKey', 'apiKeyIndex', 'secret', 'hash', 'salt']
+
+/** The stored fields a save changed, bookkeeping aside. */
+function changedFields(change: ContentChange): string[] {
+  const before = change.before ?? {}
+  const after = change.after ?? {}
+  return Object.keys(after).filter((k) => !NOT_CHANGES.includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+}
+
 /** Internal records (partner keys, webhook endpoints, redirects): what changed, never a secret. */
 function recordEntries(change: ContentChange): Entry[] {
   if (change.kinds.includes('created')) return [{ action: 'created' }]
   if (change.kinds.includes('deleted')) return [{ action: 'deleted' }]
   if (change.kinds.includes('trashed')) return [{ action: 'trashed' }]
   if (change.kinds.includes('restored')) return [{ action: 'restored' }]
-  const before = change.before ?? {}
-  const after = change.after ?? {}
-  const changed = Object.keys(after).filter(
-    (k) => !['updatedAt', 'createdAt', 'lastUsedAt', 'requestCount', 'apiKey', 'apiKeyIndex', 'secret', 'hash', 'salt'].includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  )
+  const changed = changedFields(change)
   return changed.length ? [{ action: 'updated', details: { fields: changed.sort() } }] : []
 }
 
