@@ -136,6 +136,9 @@ const SCALAR_TYPES = new Set(['text', 'textarea', 'email', 'code', 'date', 'numb
 const isScalar = (v: unknown) => v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
 const isPlainObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
 
+const isDate = (v: unknown) =>
+  v instanceof Date ? !Number.isNaN(v.getTime()) : (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Date.parse(v))) || (typeof v === 'number' && Number.isFinite(v))
+
 /** The first field in `data` whose value has a shape its column cannot hold (a list for a date…), with what it should be. */
 function misshapen(fields: Field[], data: Record<string, unknown>, prefix: string, localeCodes: string[]): { path: string; expected: string } | null {
   for (const field of fields) {
@@ -171,6 +174,12 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
       if (SCALAR_TYPES.has(field.type)) {
         const ok = hasMany ? isScalar(value) || (Array.isArray(value) && value.every(isScalar)) : isScalar(value)
         if (!ok) return { path, expected: hasMany ? 'a value or a list of values' : `a single ${field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : field.type === 'checkbox' ? 'true or false' : 'value'}, not a list or an object` }
+        // A date the database stores as text but nothing can read back ("not a date" in a draft
+        // save, where validation is skipped: every later read of the document was a 500).
+        if (field.type === 'date' && value !== null && !isDate(value)) return { path, expected: 'a date, such as 2022-07-01 or 2022-07-01T09:00:00.000Z' }
+        if (field.type === 'number' && !hasMany && value !== null && !(typeof value === 'number' && Number.isFinite(value)) && !(typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))) {
+          return { path, expected: 'a number' }
+        }
       } else if (field.type === 'relationship' || field.type === 'upload') {
         const one = (v: unknown) => isScalar(v) || (isPlainObject(v) && ('id' in v || 'value' in v))
         if (!(hasMany ? one(value) || (Array.isArray(value) && value.every(one)) : one(value))) return { path, expected: hasMany ? 'a document ID or a list of them' : 'a document ID' }

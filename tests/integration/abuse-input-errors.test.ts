@@ -195,6 +195,9 @@ test('a value its field cannot hold (a list for a date, an object for a title) i
     [{ withdrawal: null }, 'withdrawal'],
     // Values keyed by locale are the whole field only with locale=all; in one locale it is an object.
     [{ summary: { en: null } }, 'summary'],
+    // A date nothing can read back: stored in a draft, every later read of it was a 500.
+    [{ deliveredOn: 'not a date' }, 'deliveredOn'],
+    [{ deletedAt: 'soon' }, 'deletedAt'],
   ] as const) {
     for (const query of ['?draft=true', '']) {
       const res = await api('PATCH', `/statements/${statement.id}${query}`, { token: staff.editor.token, body })
@@ -207,6 +210,7 @@ test('a value its field cannot hold (a list for a date, an object for a title) i
   const stored = await payload.findByID({ collection: 'statements', id: statement.id, overrideAccess: true, draft: true })
   expect(stored.title).toBe('Shape check')
   expect(stored.deletedAt ?? null).toBeNull()
+  expect((await api('GET', `/statements/${statement.id}?draft=true`, { token: staff.editor.token })).status).toBe(200)
   // The same values in the shape they take are saved (the whole of a localised field: locale=all).
   const ok = await api('PATCH', `/statements/${statement.id}?draft=true&locale=all`, { token: staff.editor.token, body: { title: { en: 'Shape checked', ur: 'جانچ' } } })
   expect(ok.status).toBe(200)
