@@ -8,7 +8,7 @@
 // Our own code is compiled into those files (esbuild fails the build on an import it cannot
 // resolve); packages stay imports, resolved from node_modules: the image adds the production
 // dependencies (npm ci --omit=dev) beside them. Run by `npm run build` when NEXT_OUTPUT=standalone.
-import { copyFileSync, existsSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { build } from 'esbuild'
@@ -41,6 +41,9 @@ export async function buildRuntime(root = process.cwd()) {
     legalComments: 'none',
   })
   copyFileSync(path.join(root, 'scripts', 'docker-entrypoint.sh'), path.join(out, 'docker-entrypoint.sh'))
+  // Next copies the project's .env files into its standalone output: on a developer's machine that
+  // is their local secret. The image takes its settings from its environment only.
+  for (const f of readdirSync(out)) if (f.startsWith('.env')) rmSync(path.join(out, f), { force: true })
   return out
 }
 
