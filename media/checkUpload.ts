@@ -56,6 +56,9 @@ export function safeFilename(original: string, ext: string): string {
   return `${short}-${randomBytes(4).toString('hex')}.${ext}`
 }
 
+/** Fields Payload fills in from the uploaded file. */
+const FILE_FIELDS = ['filename', 'mimeType', 'filesize', 'width', 'height', 'sizes', 'url', 'thumbnailURL']
+
 /**
  * Runs before Payload touches an uploaded file (create or replace). Decides what the file IS from
  * its bytes (never its name or declared type), refuses anything off the allowlist with a reason,
@@ -79,6 +82,14 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
         ur: 'فائل خود اپ لوڈ کریں: لائبریری ویب پتوں سے فائلیں نہیں لاتی اور نہ دوسرے آئٹمز کی فائلیں نقل کرتی ہے۔',
       })
     }
+    return args
+  }
+  if (operation === 'update' && !file) {
+    // What describes the stored file changes only with a new file. Sent without one ({"filename":
+    // "x"} pointed the item at a file that is not there; {"mimeType": 1} was a 500), it is ignored:
+    // the admin's own form sends these fields back unchanged with every save.
+    const data = (args as { data?: Record<string, unknown> }).data
+    if (data && typeof data === 'object') for (const field of FILE_FIELDS) delete data[field]
     return args
   }
   if (!file || operation !== 'update' && operation !== 'create') return args

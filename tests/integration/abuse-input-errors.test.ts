@@ -274,3 +274,21 @@ test('e-mail verification on accounts that do not verify e-mail is not an endpoi
     expect(res.status).toBeLessThan(500)
   }
 })
+
+test('what describes a stored file (its name, type, size) changes only with a new file: sent without one it is ignored, never a 500', async () => {
+  const image = await makeImage(payload)
+  for (const body of [{ mimeType: 1 }, { filename: 'another-file.png', caption: 'Kept' }, { mimeType: 'text/html', filesize: 1, width: 2 }]) {
+    const res = await api('PATCH', `/media/${image.id}`, { token: staff.editor.token, body })
+    expect({ body, status: res.status }).toEqual({ body, status: 200 })
+  }
+  const stored: any = await payload.findByID({ collection: 'media', id: image.id, overrideAccess: true })
+  expect({ filename: stored.filename, mimeType: stored.mimeType, filesize: stored.filesize, width: stored.width, caption: stored.caption }).toEqual({
+    filename: image.filename,
+    mimeType: image.mimeType,
+    filesize: image.filesize,
+    width: image.width,
+    caption: 'Kept',
+  })
+  // The file is still served under its name.
+  expect((await api('GET', `/media/file/${image.filename}`, { token: staff.editor.token })).status).toBe(200)
+})

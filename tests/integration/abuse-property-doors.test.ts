@@ -90,7 +90,8 @@ function seesOnlyWhatItMay(role: Role, text: string, body: unknown, names = true
   const forbidden = role === 'anonymous' || role === 'partner' ? NOT_PUBLIC : NEVER
   for (const k of keys) if (forbidden.has(k)) return `field "${k}"`
   // Payload shows a signed-in account its own sessions (its field access: only to itself), nobody else's.
-  if (role !== 'anonymous' && role !== 'partner' && othersSessions(body, String(staff[role].id))) return 'another account\'s sessions'
+  // (Not in a permission map: it names the field `sessions` for every account, with no values.)
+  if (names && role !== 'anonymous' && role !== 'partner' && othersSessions(body, String(staff[role].id))) return 'another account\'s sessions'
   if (role === 'anonymous' || role === 'partner') {
     if (text.includes(DRAFT)) return 'a draft'
     for (const s of Object.values(staff)) if (text.includes(s.email)) return `the e-mail of ${s.role}`
