@@ -220,6 +220,98 @@ const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection
   return args
 }
 
+type Reference = { path: string; relationTo: string; id: unknown }
+
+/** Every document a relationship or upload field in `data` points at, with the field's path. */
+function collectReferences(config: SanitizedConfig, fields: Field[], data: unknown, prefix: string, localeCodes: string[], out: Reference[]) {
+  if (!isPlainObject(data)) return
+  for (const field of fields) {
+    if (field.type === 'tabs') {
+      for (const tab of field.tabs) {
+        const named = 'name' in tab && tab.name
+        collectReferences(config, tab.fields, named ? data[tab.name!] : data, named ? `${prefix}${tab.name}.` : prefix, localeCodes, out)
+      }
+      continue
+    }
+    if (!('name' in field) || !field.name) {
+      if ('fields' in field) collectReferences(config, field.fields, data, prefix, localeCodes, out)
+      continue
+    }
+    const path = `${prefix}${field.name}`
+    let values: unknown[] = [data[field.name]]
+    if ('localized' in field && field.localized && isPlainObject(values[0]) && Object.keys(values[0]).length && Object.keys(values[0]).every((k) => localeCodes.includes(k))) {
+      values = Object.values(values[0])
+    }
+    for (const value of values) {
+      if (field.type === 'relationship' || field.type === 'upload') {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (item === null || item === undefined || item === '') continue
+          if (Array.isArray(field.relationTo)) {
+            if (!isPlainObject(item) || typeof item.relationTo !== 'string') continue
+            const id = isPlainObject(item.value) ? item.value.id : item.value
+            if (id !== null && id !== undefined && id !== '') out.push({ path, relationTo: item.relationTo, id })
+          } else {
+            const id = isPlainObject(item) ? (item.id ?? item.value) : item
+            if (id !== null && id !== undefined && id !== '') out.push({ path, relationTo: field.relationTo, id })
+          }
+        }
+      } else if (field.type === 'group') {
+        collectReferences(config, field.fields, value, `${path}.`, localeCodes, out)
+      } else if (field.type === 'array' && Array.isArray(value)) {
+        for (const row of value) collectReferences(config, field.fields, row, `${path}.`, localeCodes, out)
+      } else if (field.type === 'blocks' && Array.isArray(value)) {
+        const blocks = [...(field.blocks ?? []), ...((field as { blockReferences?: unknown[] }).blockReferences ?? []).map((b) => (typeof b === 'string' ? config.blocks?.find((x) => x.slug === b) : b))]
+        for (const row of value) {
+          const block = blocks.find((b) => isPlainObject(b) && isPlainObject(row) && (b as { slug: string }).slug === row.blockType) as { fields: Field[] } | undefined
+          if (block) collectReferences(config, block.fields, row, `${path}.`, localeCodes, out)
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A relationship to a document that does not exist is a 400 naming the field, in drafts too (no
+ * validation there): on SQLite the foreign key failed with a 500; on MongoDB the dangling ID was
+ * stored and read back as nothing. A beforeChange hook, so access is decided first.
+ */
+const refuseMissingReferences: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
+  const config = req.payload.config
+  const localeCodes = req.locale === 'all' && config.localization ? config.localization.localeCodes : []
+  const references: Reference[] = []
+  collectReferences(config, collection.fields, data, '', localeCodes, references)
+  const numeric = (req.payload.db as unknown as { defaultIDType?: string }).defaultIDType === 'number'
+  const bySlug = new Map<string, Reference[]>()
+  for (const r of references) bySlug.set(r.relationTo, [...(bySlug.get(r.relationTo) ?? []), r])
+  for (const [slug, list] of bySlug) {
+    if (!req.payload.collections[slug]) continue
+    const wellFormed = (id: unknown) => (typeof id === 'string' || typeof id === 'number') && (!numeric || /^\d{1,15}$/.test(String(id)))
+    const ids = [...new Set(list.filter((r) => wellFormed(r.id)).map((r) => String(r.id)))]
+    const found = new Set<string>()
+    if (ids.length) {
+      const result = await req.payload.find({
+        collection: slug as 'media',
+        where: { id: { in: numeric ? ids.map(Number) : ids } },
+        depth: 0,
+        limit: ids.length,
+        pagination: false,
+        overrideAccess: true,
+        trash: true,
+        req,
+      })
+      for (const doc of result.docs) found.add(String(doc.id))
+    }
+    const missing = list.find((r) => !found.has(String(r.id)))
+    if (missing) {
+      throw new ValidationError({
+        collection: collection.slug,
+        errors: [{ path: missing.path, message: `\`${missing.path}\` refers to ${JSON.stringify(missing.id)} in ${slug}, and there is no such document.` }],
+      })
+    }
+  }
+  return data
+}
+
 /** Plugin: row ids are checked on collections with array or blocks fields. */
 export const idChecks = (config: PayloadConfig): PayloadConfig => ({
   ...config,
@@ -243,6 +335,7 @@ export function inputChecks(config: SanitizedConfig): SanitizedConfig {
     if (c.auth && !c.auth.verify && Array.isArray(c.endpoints)) c.endpoints = c.endpoints.filter((e) => e.path !== '/verify/:id')
     const first = [refuseMalformedArguments, refuseMisshapenValues]
     c.hooks.beforeOperation = [...first, ...(c.hooks.beforeOperation ?? []).filter((h) => !first.includes(h))]
+    c.hooks.beforeChange = [refuseMissingReferences, ...(c.hooks.beforeChange ?? []).filter((h) => h !== refuseMissingReferences)]
   }
   // The same for globals (/api/globals/<slug>/versions).
   for (const g of config.globals) {

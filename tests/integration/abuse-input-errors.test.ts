@@ -292,3 +292,23 @@ test('what describes a stored file (its name, type, size) changes only with a ne
   // The file is still served under its name.
   expect((await api('GET', `/media/file/${image.filename}`, { token: staff.editor.token })).status).toBe(200)
 })
+
+test('a relationship to a document that does not exist is a 400 naming the field, drafts included, and nothing is written: not a 500', async () => {
+  const statement = await makeStatement(payload, { issuingOrganisation: org.id, title: 'Reference check', _status: 'published' })
+  const nowhere = payload.db.defaultIDType === 'number' ? 999999 : '00000000-0000-4000-8000-000000000000'
+  for (const [body, field] of [
+    [{ issuingOrganisation: nowhere }, 'issuingOrganisation'],
+    [{ topics: [nowhere] }, 'topics'],
+  ] as const) {
+    for (const query of ['?draft=true', '']) {
+      const res = await api('PATCH', `/statements/${statement.id}${query}`, { token: staff.editor.token, body })
+      expect({ body, query, status: res.status, names: JSON.stringify(res.body).includes(field) }).toEqual({ body, query, status: 400, names: true })
+    }
+  }
+  const created = await api('POST', '/statements', { token: staff.editor.token, body: statementData(org.id, { issuingOrganisation: nowhere }) })
+  expect({ status: created.status, names: JSON.stringify(created.body).includes('issuingOrganisation') }).toEqual({ status: 400, names: true })
+  const stored: any = await payload.findByID({ collection: 'statements', id: statement.id, overrideAccess: true, depth: 0 })
+  expect(String(stored.issuingOrganisation)).toBe(String(org.id))
+  // Real references still save.
+  expect((await api('PATCH', `/statements/${statement.id}`, { token: staff.editor.token, body: { issuingOrganisation: org.id } })).status).toBe(200)
+})
