@@ -179,7 +179,9 @@ test('a negative limit or page is a 400 naming it, for staff too, through REST a
 test('the version history of a collection that keeps none is a 404: not a 500', async () => {
   for (const path of ['/people/versions', '/topics/versions', '/people/versions/1', '/audit-log/versions', '/globals/site-settings/versions', '/globals/navigation/versions/1']) {
     const res = await api('GET', path, { token: staff.editor.token })
-    expect({ path, status: res.status }).toEqual({ path, status: 404 })
+    // With text IDs (as on MongoDB) "versions" is a well-formed ID of the audit log, which editors may not read: 403 first.
+    const expected = path === '/audit-log/versions' && payload.db.defaultIDType !== 'number' ? 403 : 404
+    expect({ path, status: res.status }).toEqual({ path, status: expected })
   }
   expect((await api('GET', '/statements/versions', { token: staff.editor.token })).status).toBe(200)
 })
@@ -253,9 +255,15 @@ test('an account’s sign-in sessions are never shown inside another document, w
   // Payload's own field access on `sessions` compares the reader with the document being read at
   // the top, not the account populated inside it: a statement whose ID was the reader's own ID
   // showed its author's sessions.
-  const id = staff.admin.id
-  while (!(await payload.find({ collection: 'statements', where: { id: { equals: id } }, overrideAccess: true, trash: true, draft: true })).totalDocs) {
-    await makeStatement(payload, { issuingOrganisation: org.id })
+  let id = staff.admin.id
+  if (payload.db.defaultIDType === 'number') {
+    // Numbers count up in every table: make statements until one has the admin's number.
+    const exists = async () => (await payload.find({ collection: 'statements', where: { id: { equals: id } }, overrideAccess: true, trash: true, draft: true })).totalDocs > 0
+    while (!(await exists())) await makeStatement(payload, { issuingOrganisation: org.id })
+  } else {
+    // Text IDs (as on MongoDB) never meet by chance, and Payload will not take one on create: the
+    // same read of an author inside any statement.
+    id = (await makeStatement(payload, { issuingOrganisation: org.id })).id
   }
   await payload.update({ collection: 'statements', id, data: { createdBy: staff.editor.id } as any, overrideAccess: true, draft: true })
   const res = await api('GET', `/statements/${id}?depth=1&draft=true&trash=true`, { token: staff.admin.token })
