@@ -168,12 +168,21 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
     }
     for (const value of values) {
       if (value === undefined) continue
-      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside it.
+      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside
+      // it. A list is too: Payload failed on rows sent as null ({"proposals": null} was a 500).
+      if (value === null && (field.type === 'array' || field.type === 'blocks')) return { path, expected: 'a list of rows ([] for none)' }
       if (value === null && field.type !== 'group') continue
       const hasMany = 'hasMany' in field && Boolean(field.hasMany)
       if (SCALAR_TYPES.has(field.type)) {
         const ok = hasMany ? isScalar(value) || (Array.isArray(value) && value.every(isScalar)) : isScalar(value)
         if (!ok) return { path, expected: hasMany ? 'a value or a list of values' : `a single ${field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : field.type === 'checkbox' ? 'true or false' : 'value'}, not a list or an object` }
+        // One of the choices offered, in drafts too (where Payload does not check): a draft kept
+        // {"statementType": -939253167} as "-939253167.0".
+        if ((field.type === 'select' || field.type === 'radio') && value !== null && value !== '') {
+          const choices = field.options.map((o) => (typeof o === 'string' ? o : o.value))
+          const chosen = Array.isArray(value) ? value : [value]
+          if (!chosen.every((v) => typeof v === 'string' && choices.includes(v))) return { path, expected: `one of: ${choices.join(', ')}` }
+        }
         // A date the database stores as text but nothing can read back ("not a date" in a draft
         // save, where validation is skipped: every later read of the document was a 500).
         if (field.type === 'date' && value !== null && !isDate(value)) return { path, expected: 'a date, such as 2022-07-01 or 2022-07-01T09:00:00.000Z' }
