@@ -85,6 +85,24 @@ describe('proxy headers are believed only from TRUSTED_PROXIES', () => {
     expect((await get(server.url, '/api/topics?limit=1', { 'X-Forwarded-For': '203.0.113.8' })).status).toBe(200)
   })
 
+  test('IPv6 callers share one bucket per /64, also for answers the front server gives from its cache', async () => {
+    const server = await serverWith('proxy-v6', { TRUSTED_PROXIES: '127.0.0.1, ::1' })
+    // Twenty-one addresses of one /64 (what one home or phone network hands a single customer).
+    const statuses: number[] = []
+    const caches: (string | null)[] = []
+    for (let i = 0; i < 21; i++) {
+      const res = await get(server.url, '/api/topics?limit=1', { 'X-Forwarded-For': `2001:db8:1:2::${(i + 1).toString(16)}` })
+      statuses.push(res.status)
+      caches.push(res.headers.get('x-daleel-api-cache'))
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200))
+    // The same address asked again: answered from the front server's cache, limits and all.
+    expect(caches.slice(1, 20)).toContain('HIT')
+    expect(statuses[20]).toBe(429)
+    // The next /64 is someone else.
+    expect((await get(server.url, '/api/topics?limit=1', { 'X-Forwarded-For': '2001:db8:1:3::1' })).status).toBe(200)
+  })
+
   test('a TRUSTED_PROXIES entry that is not an address stops the server from starting, saying why', async () => {
     const port = await freePort()
     const child = spawn('node', ['server.mjs'], {
