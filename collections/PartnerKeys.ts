@@ -5,7 +5,7 @@ import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
 import { contentTypes } from '../content/registry'
 import { forgetPartnerKeys, generatePartnerKey } from '../partner-api/partnerKeys'
-import { adminGroups, fieldLabels } from '../translations/labels'
+import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 
 /** Collections a key can be limited to: the content types readers can see (content/registry.ts). */
 export const partnerReadableCollections = contentTypes.map((t) => t.slug)
@@ -44,7 +44,7 @@ const rotate: Endpoint = {
   path: '/:id/rotate',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, 'admin')) throw new APIError('Only admins can rotate partner keys.', 403)
+    if (!hasRole(req.user, 'admin')) throw new APIError(inAdminLanguage(req, { en: 'Only admins can rotate partner keys.', ur: 'شراکت داروں کی کلیدیں صرف ایڈمن بدل سکتے ہیں۔' }), 403)
     const id = req.routeParams?.id as string
     const key = generatePartnerKey()
     await req.payload.update({
@@ -56,7 +56,7 @@ const rotate: Endpoint = {
       req,
     })
     forgetPartnerKeys()
-    return Response.json({ message: 'New key issued. Copy it now: it will not be shown again.', key, id })
+    return Response.json({ message: inAdminLanguage(req, { en: 'New key issued. Copy it now: it will not be shown again.', ur: 'نئی کلید جاری ہو گئی۔ اسے ابھی نقل کر لیں: یہ دوبارہ نہیں دکھائی جائے گی۔' }), key, id })
   },
 }
 

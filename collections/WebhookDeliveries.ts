@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 import { hasRole } from '../access/roles'
 import { isAdmin } from '../access/staff'
 import { queueDelivery, WEBHOOK_EVENTS } from '../partner-api/webhooks'
-import { adminGroups, fieldLabels } from '../translations/labels'
+import { adminGroups, fieldLabels, inAdminLanguage } from '../translations/labels'
 import { webhookEventLabels } from './WebhookEndpoints'
 
 const nobody = () => false
@@ -28,11 +28,11 @@ const redeliver: Endpoint = {
   path: '/:id/redeliver',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, 'admin')) throw new APIError('Only admins can redeliver webhooks.', 403)
+    if (!hasRole(req.user, 'admin')) throw new APIError(inAdminLanguage(req, { en: 'Only admins can redeliver webhooks.', ur: 'ویب ہکس صرف ایڈمن دوبارہ بھیج سکتے ہیں۔' }), 403)
     const id = req.routeParams?.id as string
     await req.payload.update({ collection: 'webhook-deliveries', id, data: { status: 'queued', attempts: 0 }, overrideAccess: true, req })
     await queueDelivery(req.payload, id, req)
-    return Response.json({ message: 'Queued for redelivery.', id })
+    return Response.json({ message: inAdminLanguage(req, { en: 'Queued for redelivery.', ur: 'دوبارہ بھیجنے کے لیے قطار میں لگا دیا گیا۔' }), id })
   },
 }
 

@@ -68,7 +68,7 @@ export const WebhookEndpoints: CollectionConfig = {
           await checkTarget(value.trim())
           return true
         } catch (err) {
-          return err instanceof TargetError ? err.message : 'This address cannot be used.'
+          return inAdminLanguage(req, err instanceof TargetError ? err.text : { en: 'This address cannot be used.', ur: 'یہ پتہ استعمال نہیں کیا جا سکتا۔' })
         }
       },
     },

@@ -9,6 +9,8 @@ import dns from 'node:dns'
 import net from 'node:net'
 import ipaddr from 'ipaddr.js'
 
+import type { Bilingual } from '../translations/labels'
+
 const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === 'true'
 
 /**
@@ -37,7 +39,14 @@ export function isPrivateAddress(ip: string): boolean {
   return false
 }
 
-export class TargetError extends Error {}
+/** Why an address is refused, in both admin languages (the English is the error's message, for logs and API callers). */
+export class TargetError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en)
+  }
+}
+
+const notFound = (host: string): Bilingual => ({ en: `The host ${host} could not be found.`, ur: `میزبان ${host} نہیں ملا۔` })
 
 /** Resolves the URL's host and returns an address that is safe to connect to, or throws TargetError. */
 export async function checkTarget(rawUrl: string): Promise<{ url: URL; address: string; family: number }> {
@@ -45,21 +54,26 @@ export async function checkTarget(rawUrl: string): Promise<{ url: URL; address: 
   try {
     url = new URL(rawUrl)
   } catch {
-    throw new TargetError('Enter a full URL, starting with https://')
+    throw new TargetError({ en: 'Enter a full URL, starting with https://', ur: 'پورا پتہ درج کریں، جو https:// سے شروع ہو۔' })
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetError('The URL must start with https:// (or http://).')
-  if (url.username || url.password) throw new TargetError('The URL must not contain a user name or password.')
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetError({ en: 'The URL must start with https:// (or http://).', ur: 'پتہ https:// (یا http://) سے شروع ہونا چاہیے۔' })
+  if (url.username || url.password) throw new TargetError({ en: 'The URL must not contain a user name or password.', ur: 'پتے میں صارف نام یا پاس ورڈ نہیں ہونا چاہیے۔' })
   const host = url.hostname.replace(/^\[|\]$/g, '')
   let addresses: { address: string; family: number }[]
   try {
     addresses = net.isIP(host) ? [{ address: host, family: net.isIP(host) }] : await dns.promises.lookup(host, { all: true, verbatim: true })
   } catch {
-    throw new TargetError(`The host ${host} could not be found.`)
+    throw new TargetError(notFound(host))
   }
-  if (!addresses.length) throw new TargetError(`The host ${host} could not be found.`)
+  if (!addresses.length) throw new TargetError(notFound(host))
   if (!allowPrivateTargets()) {
     const bad = addresses.find((a) => isPrivateAddress(a.address))
-    if (bad) throw new TargetError(`The host ${host} resolves to a private or local address (${bad.address}); webhooks go to public addresses only.`)
+    if (bad) {
+      throw new TargetError({
+        en: `The host ${host} resolves to a private or local address (${bad.address}); webhooks go to public addresses only.`,
+        ur: `میزبان ${host} ایک نجی یا مقامی پتے (${bad.address}) پر جاتا ہے؛ ویب ہکس صرف عوامی پتوں پر بھیجے جاتے ہیں۔`,
+      })
+    }
   }
   return { url, ...addresses[0] }
 }

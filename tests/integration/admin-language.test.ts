@@ -53,6 +53,15 @@ test("refusals and validation messages come in the staff member's admin language
   const missing = await rest('POST', '/campaigns', { token: staff.editor.token, headers: urduAdmin, body: { summary: 'No title' } })
   expect(missing.status).toBe(400)
   expect(JSON.stringify(missing.body)).toContain('یہ خانہ لازمی ہے')
+
+  // An admin's refusals too: a webhook address inside our network, a key rotated by someone else.
+  const hook = await rest('POST', '/webhook-endpoints', { token: staff.admin.token, headers: urduAdmin, body: { name: 'Inside', url: 'http://127.0.0.1:9/hook' } })
+  expect(hook.status).toBe(400)
+  expect(JSON.stringify(hook.body)).toContain('ویب ہکس صرف عوامی پتوں پر بھیجے جاتے ہیں')
+  const key = await rest('POST', '/partner-keys', { token: staff.admin.token, body: { organisation: 'Probe', contactEmail: 'probe@example.test' } })
+  const rotate = await rest('POST', `/partner-keys/${key.body.doc.id}/rotate`, { token: staff.editor.token, headers: urduAdmin })
+  expect(rotate.status).toBe(403)
+  expect(JSON.stringify(rotate.body)).toContain('صرف ایڈمن بدل سکتے ہیں')
 })
 
 test('answers to someone not signed in are never reused once they sign in', async () => {
