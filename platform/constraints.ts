@@ -430,7 +430,7 @@ export function constraintViolation(error: unknown, config: Config): Constraint 
  *   such preference, the SQLite adapter's second lookup refers to a join it did not make ("no such
  *   column") and fails; the answer is the 404 Payload means to give.
  */
-export function adapterRefusal(error: unknown, req?: AfterErrorRequest): Constraint | null {
+function adapterRefusal(error: unknown, req?: AfterErrorRequest): Constraint | null {
   const messages: string[] = []
   for (let e: any = error, depth = 0; e && depth < 6; e = e.cause ?? e.originalError, depth++) if (typeof e.message === 'string') messages.push(e.message)
   const text = messages.join('\n')
