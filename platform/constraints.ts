@@ -163,14 +163,18 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
     const path = `${prefix}${field.name}`
     let values: unknown[] = [data[field.name]]
     // Several locales at once (locale=all): { en: …, ur: … }.
-    if ('localized' in field && field.localized && isPlainObject(values[0]) && Object.keys(values[0]).length && Object.keys(values[0]).every((k) => localeCodes.includes(k))) {
-      values = Object.values(values[0])
+    const byLocale = 'localized' in field && field.localized && isPlainObject(values[0]) && Object.keys(values[0]).length && Object.keys(values[0]).every((k) => localeCodes.includes(k))
+    if (byLocale) values = Object.values(values[0] as Record<string, unknown>)
+    // Rows sent as null mean none (the admin's autosave sends a new document's empty lists so);
+    // Payload's update failed on them ({"proposals": null} was a 500), so they become [].
+    if (field.type === 'array' || field.type === 'blocks') {
+      if (data[field.name] === null) data[field.name] = []
+      if (byLocale) for (const [code, rows] of Object.entries(data[field.name] as Record<string, unknown>)) if (rows === null) (data[field.name] as Record<string, unknown>)[code] = []
+      values = values.map((v) => (v === null ? [] : v))
     }
     for (const value of values) {
       if (value === undefined) continue
-      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside
-      // it. A list is too: Payload failed on rows sent as null ({"proposals": null} was a 500).
-      if (value === null && (field.type === 'array' || field.type === 'blocks')) return { path, expected: 'a list of rows ([] for none)' }
+      // A group (or named tab) is always there, its fields empty or not: Payload's hooks read inside it.
       if (value === null && field.type !== 'group') continue
       const hasMany = 'hasMany' in field && Boolean(field.hasMany)
       if (SCALAR_TYPES.has(field.type)) {
