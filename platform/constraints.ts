@@ -201,6 +201,8 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
         const found = misshapen(field.fields, value, `${path}.`, localeCodes)
         if (found) return found
       } else if (field.type === 'array' || field.type === 'blocks') {
+        // A number is the admin's own form: its row count, sent with a document's empty lists.
+        if (typeof value === 'number') continue
         if (!Array.isArray(value)) return { path, expected: 'a list of rows' }
         for (const row of value) {
           if (!isPlainObject(row)) return { path, expected: 'a list of rows (objects)' }
