@@ -29,7 +29,9 @@ describe('staff publish a statement in the admin', () => {
   test('log in, write, publish', async () => {
     const page = await staff.newPage()
     await adminLogin(page)
-    await page.goto('/admin/collections/statements/create', { waitUntil: 'load' })
+    // In English content: the admin remembers each account's last content language, and other
+    // tests sign in as this admin and may have left it in Urdu (the organisation's name is then Urdu).
+    await page.goto('/admin/collections/statements/create?locale=en', { waitUntil: 'load' })
     await page.locator('#field-title').fill(published.title)
     await page.locator('#field-speakerName').fill('A. Researcher')
 
