@@ -245,16 +245,17 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
     }
   }
 
-  // Staff may use Payload's POST-as-GET; Payload reads its JSON body outside its own error
-  // handling, so a body that is not JSON was a 500. It is the caller's mistake: a 400.
-  if (
-    kind === 'rest' &&
-    method === 'POST' &&
-    OVERRIDE_HEADERS.some((h) => request.headers.get(h) === 'GET') &&
-    request.headers.get('content-type') === 'application/json'
-  ) {
+  // Two doors where Payload reads a JSON body outside its own error handling, so a body that is
+  // not JSON was a 500 (staff reach both; the checks above answer everyone else): REST's
+  // POST-as-GET, and GraphQL (whose handler has no catch around reading the body; the property
+  // test found an admin's POST /graphql with the body " "). It is the caller's mistake: a 400.
+  const mediaType = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase()
+  const postAsGet = kind === 'rest' && OVERRIDE_HEADERS.some((h) => request.headers.get(h) === 'GET')
+  if (method === 'POST' && mediaType === 'application/json' && (postAsGet || kind === 'graphql')) {
+    const text = await request.clone().text()
     try {
-      JSON.parse(await request.clone().text())
+      // An empty GraphQL body is read as {} (graphql-http then asks for a query, with a 400).
+      if (postAsGet || text !== '') JSON.parse(text)
     } catch {
       return jsonResponse(400, new ApiError(400, 'The request body is not valid JSON.', 'body', 'invalid_json').body(), cors)
     }

@@ -100,6 +100,23 @@ test('an address whose ID cannot be an ID is a 404 like any missing document, th
   expect(res.body.data?.Statement ?? null).toBeNull()
 })
 
+test('a GraphQL body that is not JSON is a 400 saying so, for staff as for everyone (fast-check found an admin\'s body " ")', async () => {
+  for (const who of [{}, { token: staff.editor.token }, { token: staff.admin.token }]) {
+    for (const [contentType, body] of [
+      ['application/json', ' '],
+      ['application/json', '{"query": '],
+      ['application/json; charset=utf-8', 'not json'],
+    ]) {
+      const res = await api('POST', '/graphql', { ...who, rawBody: body, headers: { 'Content-Type': contentType } })
+      expect({ who: Object.keys(who), body, status: res.status }).toEqual({ who: Object.keys(who), body, status: 400 })
+      expect(JSON.stringify(res.body)).toMatch(/JSON/)
+    }
+  }
+  // A real query still runs, for staff too.
+  const ok = await api('POST', '/graphql', { token: staff.admin.token, body: { query: '{ Topics(limit: 1) { totalDocs } }' } })
+  expect({ status: ok.status, total: typeof ok.body?.data?.Topics?.totalDocs }).toEqual({ status: 200, total: 'number' })
+})
+
 test('a path Payload would look up and fail on is a 404 for anyone, not a 500 (fast-check found /api/toString)', async () => {
   // Property names every object has: Payload looks collections up in a plain object.
   const paths = ['/toString', '/constructor', '/__proto__', '/hasOwnProperty/1', '/valueOf/count']
