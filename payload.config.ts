@@ -14,7 +14,7 @@ import { contentChanges } from './content/changes/pipeline'
 import { contentCollections, slugsWhere } from './content/registry'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
-import { answerConstraintViolations, idChecks, inputChecks } from './platform/constraints'
+import { answerConstraintViolations, idChecks, inputChecks, keepRefusalReasons } from './platform/constraints'
 import { partnerApi } from './partner-api/plugin'
 import { canManageJobs, canRunJobs } from './access/jobs'
 import { databaseAdapter } from './platform/database'
@@ -93,7 +93,8 @@ export default buildConfig({
   // A database constraint broken by client input (array rows carrying ids already in use, a delete
   // of something still referred to) is a 400/409 naming the field, never a 500 (platform/constraints.ts).
   // (and what Payload's own collections and endpoints hand the database unchecked: constraints.ts).
-  hooks: { afterError: [answerConstraintViolations as any] },
+  // A refused save keeps its reasons per field whichever copy of Payload threw it (constraints.ts).
+  hooks: { afterError: [keepRefusalReasons as any, answerConstraintViolations as any] },
   defaultDepth: 1,
   maxDepth: 4,
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },

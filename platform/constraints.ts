@@ -479,3 +479,30 @@ export const answerConstraintViolations = async (args: {
   }
   return { status: violation.status, response: { errors: [{ name: 'ValidationError', message: violation.message, data: { errors } }] } }
 }
+
+/**
+ * Payload's afterError hook (payload.config.ts, before answerConstraintViolations): a refused save
+ * keeps its reasons, field by field (`data.errors`), which the admin shows beside each field and
+ * partners read.
+ *
+ * Payload recognises its validation error with `instanceof`. A production build holds two copies of
+ * Payload (one compiled for pages, one for API routes), and the copy that starts first serves both.
+ * When a page started it (staff opening the admin first after a deploy), the error came from the
+ * other copy and the reasons were dropped: the admin said "The following field is invalid: Logo"
+ * and never why (payloadcms/payload#17298). Recognised here by its shape instead. Only public errors
+ * below 500 (a refusal), so nothing internal is shown.
+ */
+export const keepRefusalReasons = async (args: {
+  error: unknown
+  result?: unknown
+  graphqlResult?: unknown
+}): Promise<{ response: Record<string, unknown> } | void> => {
+  if (args.graphqlResult) return
+  const error = args.error as { data?: unknown; isPublic?: boolean; message?: unknown; name?: unknown; status?: unknown } | null
+  if (!error || typeof error !== 'object' || error.isPublic !== true) return
+  if (typeof error.status !== 'number' || error.status >= 500) return
+  if (!error.data || typeof error.data !== 'object' || !Array.isArray((error.data as { errors?: unknown }).errors)) return
+  const first = (args.result as { errors?: Array<{ data?: unknown }> } | undefined)?.errors?.[0]
+  if (first?.data) return
+  return { response: { errors: [{ name: error.name, data: error.data, message: error.message }] } }
+}

@@ -17,7 +17,11 @@ export async function copyDatabase(sourceUri: string, targetFile: string): Promi
   }
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+/**
+ * Starts server.mjs and waits until `readyPath` answers 200 (the health check by default; a test
+ * that cares which request comes first after a start passes its own).
+ */
+export async function startServer(port: number, env: Record<string, string>, { readyPath = '/api/health' } = {}): Promise<Server> {
   const url = `http://localhost:${port}`
   const log: string[] = []
   const child = spawn('node', ['server.mjs'], {
@@ -32,7 +36,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${log.join('')}`)
     try {
-      const res = await fetch(`${url}/api/health`)
+      const res = await fetch(`${url}${readyPath}`)
       if (res.status === 200) return server
     } catch {
       /* not listening yet */
