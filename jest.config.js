@@ -45,6 +45,8 @@ const config = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      // A request that meets the server closing an idle kept-alive connection is sent again once.
+      setupFiles: ['<rootDir>/tests/helpers/browserEnv.ts'],
     },
   ],
 }

@@ -16,9 +16,9 @@ import { existsSync } from 'node:fs'
  * phase uses it (`npm run test:mongo` runs no browser).
  */
 export const SYSTEM_PACKAGES = [
-  { name: 'chromium', file: '/usr/bin/chromium', override: 'CHROMIUM_PATH', why: 'the browser tests drive it (no browser is ever downloaded)', browserOnly: true },
+  { name: 'chromium', file: '/usr/bin/chromium', override: 'CHROMIUM_PATH', why: 'the browser tests drive it; no browser is ever downloaded', browserOnly: true },
   { name: 'redis-server', file: '/usr/bin/redis-server', override: 'REDIS_SERVER_PATH', why: 'the shared-cache tests start one on loopback' },
-  { name: 'poppler-utils', file: '/usr/bin/pdftotext', override: 'PDFTOTEXT_PATH', why: 'PDF text checks (pdftotext)' },
+  { name: 'poppler-utils', file: '/usr/bin/pdftotext', override: 'PDFTOTEXT_PATH', why: 'the PDF text checks use its pdftotext' },
 ]
 
 /**
