@@ -225,6 +225,10 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
  */
 const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const data = (args as { data?: unknown }).data
+  // A create or update sent with no body at all: Payload read fields of the missing data and failed
+  // with a 500 (found by the doors property test). No fields sent is an empty change; validation
+  // then names what a new document still needs.
+  if ((operation === 'create' || operation === 'update') && (data === undefined || data === null)) return { ...args, data: {} }
   if ((operation !== 'create' && operation !== 'update') || !isPlainObject(data)) return args
   // Values keyed by locale ({ en: …, ur: … }) only when the request writes every locale at once.
   const localeCodes = req.locale === 'all' && req.payload.config.localization ? req.payload.config.localization.localeCodes : []
