@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { siteSettings } from '../../seed/content'
-import { BASE_URL, adminApiToken, adminLogin, launchBrowser, newContext, open } from '../helpers/browser'
+import { BASE_URL, adminApiToken, adminLogin, fillAdminField, launchBrowser, newContext, open } from '../helpers/browser'
 
 let browser: Browser
 let context: BrowserContext
@@ -60,8 +60,7 @@ test('a low-contrast brand colour is refused in the admin with the reason, and t
   try {
     await adminLogin(adminPage)
     await adminPage.goto('/admin/globals/site-settings', { waitUntil: 'load' })
-    const field = adminPage.locator('#field-brandColour')
-    await field.fill('#ffcc00')
+    await fillAdminField(adminPage, '#field-brandColour', '#ffcc00')
     await adminPage.locator('#action-save').click()
     await adminPage.getByText(/too light for the white text of the page header/).first().waitFor({ timeout: 30_000 })
     expect(await adminPage.getByText(/WCAG AA needs at least 4\.5:1/).count()).toBeGreaterThan(0)

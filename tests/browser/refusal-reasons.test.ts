@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
-import { adminApiToken, adminLogin, launchBrowser, newContext } from '../helpers/browser'
+import { adminApiToken, adminLogin, fillAdminField, launchBrowser, newContext } from '../helpers/browser'
 import { freePort } from '../helpers/redis'
 import { copyDatabase, startServer, stopServer, type Server } from '../helpers/server'
 
@@ -63,7 +63,7 @@ describe.each([
     try {
       await adminLogin(page)
       await page.goto('/admin/globals/site-settings', { waitUntil: 'load' })
-      await page.locator('#field-brandColour').fill('#ffcc00')
+      await fillAdminField(page, '#field-brandColour', '#ffcc00')
       await page.locator('#action-save').click()
       await page.getByText(/too light for the white text of the page header/).first().waitFor({ timeout: 30_000 })
     } finally {

@@ -92,6 +92,19 @@ export async function adminLogin(page: Page) {
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
+/**
+ * Type into an admin field the way a person does: the value, then the moment the admin takes to
+ * check it with the server (its form-state request, a Next server action sent 250 ms after a change).
+ * Why: Payload merges that answer whenever it arrives; when it arrives after a refused save it
+ * replaces the save's reasons with "no error yet" (it was asked before the save), and the reason
+ * beside the field disappears. On a busy machine that happened between a click and the next check.
+ */
+export async function fillAdminField(page: Page, selector: string, value: string) {
+  const checked = page.waitForResponse((res) => res.request().method() === 'POST' && Boolean(res.request().headers()['next-action']), { timeout: 30_000 })
+  await page.locator(selector).fill(value)
+  await checked
+}
+
 /** The test admin's REST token (`Authorization: JWT …`), from a server (the shared one by default). */
 export async function adminApiToken(base = BASE_URL): Promise<string> {
   const res = await fetch(`${base}/api/users/login`, {
