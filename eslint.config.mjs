@@ -52,6 +52,7 @@ export default defineConfig([
       'tests/**',
       'seed/cli.ts',
       'platform/redis-cache-handler.mjs',
+      'platform/file-cache-handler.mjs',
       'platform/secretRules.js',
     ],
     rules: { 'import/no-unused-modules': 'off' },

@@ -30,9 +30,11 @@ const nextConfig: NextConfig = {
   // Several servers (REDIS_URL set): rendered pages and revalidations are shared through Redis so a
   // publish on one server is fresh on all, and no server keeps a private in-memory copy.
   // Decided when the config loads (`next start`; for standalone images, at build time).
+  // One server (the embedded default): Next's file cache, with revalidations kept on disk so they
+  // outlive a restart (platform/file-cache-handler.mjs says why).
   ...(process.env.REDIS_URL
     ? { cacheHandler: path.join(process.cwd(), 'platform/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-    : {}),
+    : { cacheHandler: path.join(process.cwd(), 'platform/file-cache-handler.mjs') }),
   reactStrictMode: true,
   // app/global-not-found.tsx: addresses that match no page get a complete, server-rendered 404
   // document (readable without JavaScript), with status 404.
