@@ -251,7 +251,8 @@ async function gate(config: SanitizedConfig, kind: 'rest' | 'graphql', handler: 
   // test found an admin's POST /graphql with the body " "). It is the caller's mistake: a 400.
   const mediaType = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase()
   const postAsGet = kind === 'rest' && OVERRIDE_HEADERS.some((h) => request.headers.get(h) === 'GET')
-  if (method === 'POST' && mediaType === 'application/json' && (postAsGet || kind === 'graphql')) {
+  // A body inspectGraphQL has already read (everyone but staff) is not read again.
+  if (method === 'POST' && mediaType === 'application/json' && (postAsGet || (kind === 'graphql' && !graphql))) {
     const text = await request.clone().text()
     try {
       // An empty GraphQL body is read as {} (graphql-http then asks for a query, with a 400).
