@@ -133,6 +133,25 @@ test('publishing statement A makes its page, the index, the home page, its topic
   expect((await get(`/statements/${other.slug}`)).page).toBe('HIT')
 })
 
+test('pages that show it elsewhere ("related statements" under a shared topic) follow just after, re-rendered in the background, not by the reader', async () => {
+  const topic = await api('/topics', { method: 'POST', body: JSON.stringify({ name: `Freshness topic ${stamp}` }) })
+  expect(topic.status).toBe(201)
+  const sibling = await statement(`Sibling ${stamp}`, { topics: [topic.body.doc.id] })
+  const changed = await statement(`Shown as related ${stamp}`, { topics: [topic.body.doc.id] })
+  // The sibling's page was rendered when it was published, before the other existed: it follows.
+  await eventually(async () => (await get(`/statements/${sibling.slug}`)).text.includes(`Shown as related ${stamp}`), 30_000, 250)
+  await cached(`/statements/${sibling.slug}`)
+
+  const title = `Shown as related, corrected ${stamp}`
+  expect((await api(`/statements/${changed.id}`, { method: 'PATCH', body: JSON.stringify({ title, _status: 'published' }) })).status).toBe(200)
+  const fresh = await eventually(async () => {
+    const page = await get(`/statements/${sibling.slug}`)
+    return page.text.includes(title) && page
+  }, 30_000, 250)
+  // From the cache: the background refresh rendered it, the reader did not wait for a render.
+  expect(fresh.next).toBe('HIT')
+})
+
 test('trashing a published statement takes it off at once (both languages, index, feed, sitemap); restoring brings it back', async () => {
   const doc = await statement(`To be trashed ${stamp}`)
   await cached(`/statements/${doc.slug}`)
