@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { siteSettings } from '../../seed/content'
-import { adminApiToken } from '../helpers/browser'
+import { BASE_URL, adminApiToken } from '../helpers/browser'
 import { freePort } from '../helpers/redis'
 import { copyDatabase, startServer, stopServer, type Server } from '../helpers/server'
 
@@ -22,7 +22,10 @@ jest.setTimeout(300_000)
 
 const sourceDb = process.env.DATABASE_URI || `file:${path.join(process.cwd(), 'data', 'browser-test.db')}`
 const work = mkdtempSync(path.join(os.tmpdir(), 'daleel-restart-'))
-const env = { DATABASE_URI: `file:${path.join(work, 'db.sqlite')}`, MEDIA_DIR: path.join(work, 'media') }
+// These servers share the build, and so Next's file cache, with the shared test server: pages they
+// write must read as that server's (its address in every absolute link), or its next disk read of
+// the page would send readers to a server that is gone.
+const env = { DATABASE_URI: `file:${path.join(work, 'db.sqlite')}`, MEDIA_DIR: path.join(work, 'media'), SERVER_URL: BASE_URL }
 const PAGE = '/ur/contact'
 let server: Server | undefined
 
