@@ -124,6 +124,8 @@ const en = {
   feedLink: (format: 'rss' | 'atom' | 'json') => ({ rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' })[format],
   feedWhat: { all: 'anything new', programs: 'a new program', statements: 'a new statement', campaigns: 'a new campaign' },
   topicFeedWhat: (topic: string) => `something new on ${topic}`,
+  // A topic page's description for search engines when staff gave the topic none.
+  topicSummary: (topic: string) => `Programs, statements and campaigns on ${topic}.`,
   campaignsWithoutDates: 'Campaigns without dates',
   organisation: 'Organisation',
   linkToProposal: (n: string) => `Link to proposal ${n}`,
@@ -253,6 +255,7 @@ const ur: Dict = {
   feedLink: (format: 'rss' | 'atom' | 'json') => ({ rss: 'آر ایس ایس فیڈ', atom: 'ایٹم فیڈ', json: 'جے سن فیڈ' })[format],
   feedWhat: { all: 'کچھ نیا', programs: 'کوئی نیا پروگرام', statements: 'کوئی نیا بیان', campaigns: 'کوئی نئی مہم' },
   topicFeedWhat: (topic: string) => `${topic} پر کچھ نیا`,
+  topicSummary: (topic: string) => `${topic} سے متعلق پروگرام، بیانات اور مہمات۔`,
   campaignsWithoutDates: 'بغیر تاریخوں کی مہمات',
   organisation: 'ادارہ',
   linkToProposal: (n: string) => `تجویز ${n} کا لنک`,

@@ -172,6 +172,26 @@ describe.each(['en', 'ur'] as const)('%s', (locale) => {
     }
   })
 
+  test.each([
+    '/',
+    '/statements',
+    `/statements/${statement.slug}`,
+    '/programs',
+    `/programs/${program.slug}`,
+    '/campaigns',
+    `/campaigns/${campaigns[0].slug}`,
+    '/topics',
+    `/topics/${topics.traffickingInPersons.slug}`, // the demo topics have no description of their own
+    '/people',
+    `/people/${people.tariqKhosa.slug}`,
+    '/contact',
+    '/media',
+  ])('%s describes itself to search engines (a meta description)', async (path) => {
+    await open(page, at(path))
+    const description = (await page.locator('meta[name="description"]').getAttribute('content')) ?? ''
+    expect({ path, description: description.trim().length > 0 }).toEqual({ path, description: true })
+  })
+
   test('a dated campaign is an Event with its dates', async () => {
     await open(page, at(`/campaigns/${dated.slug}`))
     const event = (await structuredData()).find((d) => d['@type'] === 'Event')

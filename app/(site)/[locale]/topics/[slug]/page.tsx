@@ -29,7 +29,7 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, topic } = await load(props)
-  return pageMetadata({ locale, path: `/topics/${topic.slug}`, title: topic.name, description: topic.description, json: `/api/topics/${topic.id}`, feeds: { topic: { slug: topic.slug, name: topic.name } } })
+  return pageMetadata({ locale, path: `/topics/${topic.slug}`, title: topic.name, description: topic.description || t(locale).topicSummary(topic.name), json: `/api/topics/${topic.id}`, feeds: { topic: { slug: topic.slug, name: topic.name } } })
 }
 
 export default async function TopicPage(props: Props) {
