@@ -24,6 +24,11 @@ export const title = 'Lighthouse, mobile (median of runs)'
 
 const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 98, seo: 100 } as const
 type Category = keyof typeof TARGETS
+// Search results pages ask search engines not to index them (Google's guidance for internal search
+// results: thin, endless, duplicate pages), so Lighthouse's "is crawlable" audit fails there by
+// design. Their SEO target is every other SEO audit passing; the row says so.
+const NOINDEX = /^(\/ur)?\/search\?/
+const SEO_BY_DESIGN = 'is-crawlable'
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const site = await getSite(ctx)
@@ -88,10 +93,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       }
       const row: Record<string, string | number> = { page: pagePath.replace(site.statementSlug, '<statement>').replace(/\/(statements|programs|campaigns|topics|people)\/[a-z0-9-]+/, '/$1/<one>') }
       let ok = true
+      const noindex = NOINDEX.test(pagePath)
       for (const category of Object.keys(TARGETS) as Category[]) {
         const score = median(scores[category])
         row[category] = score
-        if (score < TARGETS[category]) ok = false
+        if (category === 'seo' && noindex) {
+          row[category] = `${score} (noindex)`
+          if ([...lost].some((l) => l.startsWith('seo: ') && l !== `seo: ${SEO_BY_DESIGN}`)) ok = false
+        } else if (score < TARGETS[category]) ok = false
       }
       row.target = ok ? 'met' : 'MISSED'
       if (!ok) failed = true
@@ -101,6 +110,6 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   } finally {
     await chrome.kill()
   }
-  notes.push(`targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ≥ ${TARGETS['best-practices']}, SEO ${TARGETS.seo}`)
+  notes.push(`targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ≥ ${TARGETS['best-practices']}, SEO ${TARGETS.seo} (search results: noindex by design, every other SEO audit passes)`)
   return { rows, notes, failed }
 }
