@@ -33,6 +33,16 @@ export function recordPath(serverDistDir) {
   return path.join(serverDistDir, '..', 'cache', RECORD)
 }
 
+/** The later of two optional times (undefined when both are). */
+const later = (a, b) => (typeof a === 'number' || typeof b === 'number' ? Math.max(a ?? 0, b ?? 0) : undefined)
+
+/** Both times of a tag, each the later of `a`'s and `b`'s; absent ones stay absent. */
+function latest(a = {}, b = {}) {
+  const stale = later(a.stale, b.stale)
+  const expired = later(a.expired, b.expired)
+  return { ...(stale === undefined ? {} : { stale }), ...(expired === undefined ? {} : { expired }) }
+}
+
 /** Reads the record into Next's manifest, keeping whichever time is later for each tag. */
 export function loadRecord(file) {
   let text
@@ -50,21 +60,9 @@ export function loadRecord(file) {
     } catch {
       continue // a line cut short by a crash
     }
-    if (!entry || typeof entry.tag !== 'string') continue
-    const known = merged.get(entry.tag) ?? {}
-    merged.set(entry.tag, {
-      ...(typeof entry.stale === 'number' || typeof known.stale === 'number' ? { stale: Math.max(entry.stale ?? 0, known.stale ?? 0) } : {}),
-      ...(typeof entry.expired === 'number' || typeof known.expired === 'number' ? { expired: Math.max(entry.expired ?? 0, known.expired ?? 0) } : {}),
-    })
+    if (entry && typeof entry.tag === 'string') merged.set(entry.tag, latest(merged.get(entry.tag), entry))
   }
-  for (const [tag, times] of merged) {
-    const current = tagsManifest.get(tag) ?? {}
-    tagsManifest.set(tag, {
-      ...current,
-      ...(times.stale !== undefined && !(current.stale >= times.stale) ? { stale: times.stale } : {}),
-      ...(times.expired !== undefined && !(current.expired >= times.expired) ? { expired: times.expired } : {}),
-    })
-  }
+  for (const [tag, times] of merged) tagsManifest.set(tag, { ...tagsManifest.get(tag), ...latest(tagsManifest.get(tag), times) })
   if (lines.length > COMPACT_AFTER) {
     try {
       writeFileSync(file, [...merged].map(([tag, times]) => JSON.stringify({ tag, ...times })).join('\n') + '\n')
