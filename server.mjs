@@ -216,6 +216,13 @@ function whenIdle(maxMs) {
   })
 }
 
+/** Re-render one page into Next's cache, then drop it from this server's page cache. */
+async function refreshPage(path) {
+  refreshedAt.set(path, ++renderSeq)
+  await rerenderInTurn(path)
+  cache.purgePaths([path])
+}
+
 /**
  * Re-render each page into Next's cache, then drop it from every server's page cache. Counts as
  * work someone waits for: background refreshes wait for it to end.
@@ -223,11 +230,7 @@ function whenIdle(maxMs) {
 async function refreshPages(paths, { broadcast }) {
   busy++
   try {
-    await inBatches(paths, 2, async (path) => {
-      refreshedAt.set(path, ++renderSeq)
-      await rerenderInTurn(path)
-      cache.purgePaths([path])
-    })
+    await inBatches(paths, 2, refreshPage)
   } finally {
     leave()
   }
@@ -248,10 +251,8 @@ async function drainBackground() {
     await whenIdle(BACKGROUND_MAX_WAIT_MS)
     const [path] = backgroundQueue
     backgroundQueue.delete(path)
-    refreshedAt.set(path, ++renderSeq)
     try {
-      await rerenderInTurn(path)
-      cache.purgePaths([path])
+      await refreshPage(path)
       publish({ paths: [path] })
     } catch (err) {
       console.error(`refreshing ${path} failed: ${err.message}`)
