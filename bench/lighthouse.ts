@@ -14,7 +14,7 @@ import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
-import { campaigns, people, program, topics } from '../seed/content'
+import { pageOfEveryType } from '../seed/content'
 
 import { getSite } from './site'
 import { median } from './stats'
@@ -33,22 +33,7 @@ const SEO_BY_DESIGN = 'is-crawlable'
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const site = await getSite(ctx)
   const runs = ctx.quick ? 1 : 5
-  const types = [
-    '/',
-    '/statements',
-    `/statements/${site.statementSlug}`,
-    '/programs',
-    `/programs/${program.slug}`,
-    '/campaigns',
-    `/campaigns/${campaigns[0].slug}`,
-    '/topics',
-    `/topics/${topics.traffickingInPersons.slug}`,
-    '/people',
-    `/people/${people.tariqKhosa.slug}`,
-    '/contact',
-    '/media',
-    '/search?q=trafficking',
-  ]
+  const types = [...pageOfEveryType(site.statementSlug), '/search?q=trafficking']
   const pages = [...types, ...types.map((p) => (p === '/' ? '/ur' : `/ur${p}`))]
   const fonts = path.join(ctx.workDir, 'fonts-without-urdu')
   mkdirSync(fonts, { recursive: true })

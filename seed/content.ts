@@ -205,3 +205,26 @@ export const navigation = [
   { label: 'Media', path: '/media', ur: 'میڈیا' },
   { label: 'Contact', path: '/contact', ur: 'رابطہ' },
 ]
+
+/**
+ * One English page of every type on the demo site: each index and a demo document of each type
+ * (the statement's slug is given: the bench measures a bulk copy). Checks that must cover "every
+ * page type" (Lighthouse in the bench, the browser tests) start from this list; Urdu adds /ur.
+ */
+export function pageOfEveryType(statementSlug: string = statement.slug): string[] {
+  return [
+    '/',
+    '/statements',
+    `/statements/${statementSlug}`,
+    '/programs',
+    `/programs/${program.slug}`,
+    '/campaigns',
+    `/campaigns/${campaigns[0].slug}`,
+    '/topics',
+    `/topics/${topics.traffickingInPersons.slug}`,
+    '/people',
+    `/people/${people.tariqKhosa.slug}`,
+    '/contact',
+    '/media',
+  ]
+}

@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { campaigns, offices, organisations, people, program, statement, topics } from '../../seed/content'
+import { campaigns, offices, organisations, pageOfEveryType, people, program, statement, topics } from '../../seed/content'
 import { BASE_URL, adminApiToken, launchBrowser, newContext, open } from '../helpers/browser'
 import { pdfWith } from '../helpers/mediaFiles'
 
@@ -172,21 +172,7 @@ describe.each(['en', 'ur'] as const)('%s', (locale) => {
     }
   })
 
-  test.each([
-    '/',
-    '/statements',
-    `/statements/${statement.slug}`,
-    '/programs',
-    `/programs/${program.slug}`,
-    '/campaigns',
-    `/campaigns/${campaigns[0].slug}`,
-    '/topics',
-    `/topics/${topics.traffickingInPersons.slug}`, // the demo topics have no description of their own
-    '/people',
-    `/people/${people.tariqKhosa.slug}`,
-    '/contact',
-    '/media',
-  ])('%s describes itself to search engines (a meta description)', async (path) => {
+  test.each(pageOfEveryType())('%s describes itself to search engines (a meta description)', async (path) => {
     await open(page, at(path))
     const description = (await page.locator('meta[name="description"]').getAttribute('content')) ?? ''
     expect({ path, description: description.trim().length > 0 }).toEqual({ path, description: true })
