@@ -20,6 +20,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as integerIdMigrations } from '../migrations'
 import { migrations as uuidMigrations } from '../migrations/uuid'
+import { reusePreparedStatements } from './sqlite-statement-cache'
 
 export const DEFAULT_SQLITE_FILE = 'data/daleel.db'
 
@@ -72,6 +73,8 @@ export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj
   }
   const idType = sqliteIdType()
   const { migrations, dir } = sqliteMigrations(idType)
+  // Without it every query leaks its prepared statement (platform/sqlite-statement-cache.ts).
+  reusePreparedStatements()
   return sqliteAdapter({
     client: { url: uri },
     // Integers unless SQLITE_ID_TYPE=uuid (see the top of this file).
