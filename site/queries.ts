@@ -143,22 +143,26 @@ export const getStatement = cache(async (locale: Locale, slug: string) => {
   return (res.docs[0] as unknown as Statement | undefined) ?? null
 })
 
-/** Values for the statement filter form: every year with a published statement, and the speakers. */
+/**
+ * Values for the statement filter form: every year with a published statement, and the speakers.
+ * Distinct values straight from the database (two small queries), not every statement loaded: the
+ * index is rendered per request, and with a thousand statements loading them all took over a second.
+ * Access decides as for every read (published statements, readable people); `findDistinct` has no
+ * draft mode, so a preview shows the published values.
+ */
 export const statementFacets = cache(async (locale: Locale) => {
   const payload = await payloadClient()
-  const res = await payload.find({
-    ...(await base(locale)),
-    collection: 'statements',
-    limit: 500,
-    depth: 1,
-    pagination: false,
-    select: { deliveredOn: true, speaker: true },
-  })
+  const { draft: _draft, ...options } = await base(locale)
+  const [dates, speakerValues] = await Promise.all([
+    payload.findDistinct({ ...options, collection: 'statements', field: 'deliveredOn', depth: 0 }),
+    payload.findDistinct({ ...options, collection: 'statements', field: 'speaker', depth: 1 }),
+  ])
   const years = new Set<number>()
+  for (const { deliveredOn } of dates.values) if (deliveredOn) years.add(new Date(deliveredOn as string).getUTCFullYear())
   const speakers = new Map<string, string>()
-  for (const s of res.docs as unknown as Statement[]) {
-    if (s.deliveredOn) years.add(new Date(s.deliveredOn).getUTCFullYear())
-    if (s.speaker && typeof s.speaker === 'object') speakers.set(s.speaker.slug, s.speaker.name)
+  for (const { speaker } of speakerValues.values) {
+    const person = speaker as Person | number | string | null | undefined
+    if (person && typeof person === 'object' && person.slug) speakers.set(person.slug, person.name)
   }
   return {
     years: [...years].sort((a, b) => b - a),

@@ -86,3 +86,33 @@ test('a draft save changes nothing readers see', async () => {
   expect(after).not.toContain(`Secret draft title ${stamp}`)
   expect(after).toContain(before.match(/<h1[^>]*>([^<]*)</)![1])
 })
+
+test('the statement filters offer the years and speakers of published statements, never of a draft', async () => {
+  const org = await json(`/api/organisations?where[slug][equals]=${organisations.cgr.slug}&limit=1`)
+  const person = async (name: string) => (await json('/api/people', { method: 'POST', body: JSON.stringify({ name }) })).body.doc as { id: number | string; slug: string }
+  const shown = await person(`Filter speaker ${stamp}`)
+  const hidden = await person(`Draft-only speaker ${stamp}`)
+  const statement = (speaker: { id: number | string }, year: number, status: string) =>
+    json('/api/statements', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: `Filter check ${year} ${stamp}`,
+        statementType: 'press-release',
+        speaker: speaker.id,
+        issuingOrganisation: org.body.docs[0].id,
+        deliveredOn: `${year}-03-01T12:00:00.000Z`,
+        _status: status,
+      }),
+    })
+  expect((await statement(shown, 1998, 'published')).status).toBe(201)
+  expect((await statement(hidden, 1997, 'draft')).status).toBe(201)
+
+  for (const prefix of ['', '/ur']) {
+    const html = await (await page(`${prefix}/statements`)).text()
+    const options = (name: string) => [...html.matchAll(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`, 'g'))].flatMap((m) => [...m[1].matchAll(/value="([^"]*)"/g)].map((v) => v[1]))
+    expect(options('year')).toEqual(expect.arrayContaining(['2022', '1998']))
+    expect(options('year')).not.toContain('1997')
+    expect(options('speaker')).toContain(shown.slug)
+    expect(options('speaker')).not.toContain(hidden.slug)
+  }
+})
