@@ -111,8 +111,9 @@ export function generateStatements(count: number, options: { seed?: number; topi
 
 /**
  * Create generated statements as published documents (English, then the Urdu version), through
- * Payload like any save. `indexEach: false` skips the search index on each save (a bulk load
- * that rebuilds the index afterwards, as the bench does to time the rebuild).
+ * Payload like any save, as a bulk load (the site is made fresh once, not page by page:
+ * content/changes/pipeline.ts). `indexEach: false` skips the search index on each save (a bulk
+ * load that rebuilds the index afterwards, as the bench does to time the rebuild).
  */
 export async function loadCorpus(
   payload: Payload,
@@ -120,7 +121,7 @@ export async function loadCorpus(
   refs: { organisation: number | string; topics: Array<number | string> },
   options: { indexEach?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<Array<number | string>> {
-  const context = { disableRevalidate: true, seeding: true, skipSearchIndex: options.indexEach === false }
+  const context = { bulk: true, seeding: true, skipSearchIndex: options.indexEach === false }
   const ids: Array<number | string> = []
   for (const [i, s] of statements.entries()) {
     const doc = await payload.create({

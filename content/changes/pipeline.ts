@@ -33,7 +33,7 @@ import type {
 
 import { contentType } from '../registry'
 import { hasDrafts } from '../schema'
-import { classify, type ChangeDoor, type ContentChange, type StoredDoc } from './event'
+import { classify, touchesPublic, type ChangeDoor, type ContentChange, type StoredDoc } from './event'
 import { mergeStaleness, runAfterCommit, type Batch } from './outbox'
 import { RETRY_TASK, retryChangeTask } from './retry'
 import { subscribers } from './subscribers'
@@ -105,10 +105,18 @@ async function dispatch(change: ContentChange): Promise<void> {
       const stale = subscriber.duringSave ? await subscriber.duringSave(change) : undefined
       if (stale) mergeStaleness(batch.staleness, stale)
     }
-    for (const subscriber of subscribers) {
-      if (!subscriber.stale) continue
-      const stale = await subscriber.stale(change)
-      if (stale) mergeStaleness(batch.staleness, stale)
+    if (change.req.context?.bulk) {
+      // A bulk load (`context: { bulk: true }`: the search bench's thousands of statements, an
+      // import) changes too much to work out page by page, and each new document makes every
+      // sibling's "related" list stale: the whole site is stale once instead (a script's changes
+      // are applied together, outbox.ts).
+      if (touchesPublic(change)) mergeStaleness(batch.staleness, { everything: true })
+    } else {
+      for (const subscriber of subscribers) {
+        if (!subscriber.stale) continue
+        const stale = await subscriber.stale(change)
+        if (stale) mergeStaleness(batch.staleness, stale)
+      }
     }
     if (subscribers.some((s) => s.afterCommit)) {
       const { req: _req, doc: _doc, previous: _previous, ...committed } = change

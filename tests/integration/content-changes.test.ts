@@ -200,6 +200,21 @@ test('site settings and navigation are on every page: the whole site, and an aud
   expect(await audit('navigation', 'navigation')).toContain('updated')
 })
 
+test('a bulk load (the search corpus, an import) makes the whole site stale once, not page by page; its draft saves still touch nothing', async () => {
+  const { generateStatements, loadCorpus } = await import('../../search/corpus')
+  const ids = await loadCorpus(payload, generateStatements(3, { seed: 11 }), { organisation: org.id, topics: [topic.id, otherTopic.id] })
+  expect(applied.some((s) => s.everything)).toBe(true)
+  expect(pages()).toEqual([])
+  expect(laterPages()).toEqual([])
+  expect(await audit(ids[0])).toContain('published')
+  // Everything it loaded is published: a reader can open it.
+  expect((await rest('GET', `/statements/${ids[2]}`)).status).toBe(200)
+
+  applied = []
+  await payload.update({ collection: 'statements', id: ids[0], draft: true, data: { title: 'Bulk draft' }, overrideAccess: true, context: { bulk: true } })
+  expect(applied).toEqual([])
+})
+
 test('partner keys, webhook endpoints and media are in the audit log; a partner-key change drops remembered keys', async () => {
   const created = await api('POST', '/partner-keys', { token: admin.token, body: { organisation: 'UNODC', contactEmail: 'p@unodc.example' } })
   expect(created.status).toBe(201)
