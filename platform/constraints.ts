@@ -24,6 +24,8 @@ import type {
   CollectionConfig,
   Config as PayloadConfig,
   Field,
+  GlobalBeforeOperationHook,
+  PayloadRequest,
   SanitizedConfig,
 } from 'payload'
 import { APIError, NotFound, ValidationError } from 'payload'
@@ -223,21 +225,27 @@ function misshapen(fields: Field[], data: Record<string, unknown>, prefix: strin
  * 500 (`{"deletedAt": []}` in a draft save); Payload's own field hooks fail on a group sent as
  * null (`{"withdrawal": null}`), before validation.
  */
-const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+function checkedArgs<A>(args: A, entity: { slug: string; fields: Field[] }, operation: string, req: PayloadRequest, global: boolean): A {
   const data = (args as { data?: unknown }).data
   // A create or update sent with no body at all: Payload read fields of the missing data and failed
-  // with a 500 (found by the doors property test). No fields sent is an empty change; validation
-  // then names what a new document still needs.
+  // with a 500 (found by the doors property test, for collections and then for globals). No fields
+  // sent is an empty change; validation then names what a new document still needs.
   if ((operation === 'create' || operation === 'update') && (data === undefined || data === null)) return { ...args, data: {} }
   if ((operation !== 'create' && operation !== 'update') || !isPlainObject(data)) return args
   // Values keyed by locale ({ en: …, ur: … }) only when the request writes every locale at once.
   const localeCodes = req.locale === 'all' && req.payload.config.localization ? req.payload.config.localization.localeCodes : []
-  const found = misshapen(collection.fields, data, '', localeCodes)
+  const found = misshapen(entity.fields, data, '', localeCodes)
   if (found) {
-    throw new ValidationError({ collection: collection.slug, errors: [{ path: found.path, message: `\`${found.path}\` must be ${found.expected}.` }] })
+    const errors = [{ path: found.path, message: `\`${found.path}\` must be ${found.expected}.` }]
+    throw new ValidationError(global ? { global: entity.slug, errors } : { collection: entity.slug, errors })
   }
   return args
 }
+
+const refuseMisshapenValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => checkedArgs(args, collection, operation, req, false)
+
+/** The same for the globals (site settings, navigation): `POST /api/globals/navigation` with no body was a 500. */
+const refuseMisshapenGlobalValues: GlobalBeforeOperationHook = ({ args, global, operation, req }) => checkedArgs(args, global, operation, req, true)
 
 type Reference = { path: string; relationTo: string; id: unknown }
 
@@ -359,6 +367,7 @@ export function inputChecks(config: SanitizedConfig): SanitizedConfig {
   // The same for globals (/api/globals/<slug>/versions).
   for (const g of config.globals) {
     if (!g.versions && Array.isArray(g.endpoints)) g.endpoints = g.endpoints.filter((e) => e.path !== '/versions' && e.path !== '/versions/:id')
+    g.hooks.beforeOperation = [refuseMisshapenGlobalValues, ...(g.hooks.beforeOperation ?? []).filter((h) => h !== refuseMisshapenGlobalValues)]
   }
   return config
 }

@@ -115,6 +115,28 @@ test('a create with no body at all is refused plainly as each role, not a 500 (f
   expect(patched.body.doc.title).toBe(s.title)
 })
 
+test('saving site settings or navigation with no body changes nothing and is no 500; a misshapen value is a 400 naming the field (fast-check found an editor\'s empty POST /globals/navigation)', async () => {
+  // Navigation (editors and admins) has nothing required: an empty save is saved. Site settings
+  // (admins only) has never been filled in here: an empty save is told what it still needs.
+  for (const [slug, roles, status] of [['navigation', ['admin', 'editor'], 200], ['site-settings', ['admin'], 400]] as const) {
+    const before = await api('GET', `/globals/${slug}`, { token: staff.admin.token })
+    for (const role of roles) {
+      const res = await api('POST', `/globals/${slug}`, { token: staff[role].token })
+      expect({ slug, role, status: res.status }).toEqual({ slug, role, status })
+      if (status === 400) expect(res.body.errors[0].data.errors.length).toBeGreaterThan(0)
+    }
+    const after = await api('GET', `/globals/${slug}`, { token: staff.admin.token })
+    // The content is what it was (the first save of a global also gives it its id and dates).
+    const content = ({ id: _i, createdAt: _c, updatedAt: _u, globalType: _g, ...rest }: Record<string, unknown>) => rest
+    expect(content(after.body)).toEqual(content(before.body))
+    // Anyone else: refused, as before.
+    expect((await api('POST', `/globals/${slug}`, {})).status).toBe(403)
+  }
+  const misshapen = await api('POST', '/globals/navigation', { token: staff.admin.token, body: { items: 'not a list' } })
+  expect(misshapen.status).toBe(400)
+  expect(JSON.stringify(misshapen.body)).toMatch(/items/)
+})
+
 test('a GraphQL body that is not JSON is a 400 saying so, for staff as for everyone (fast-check found an admin\'s body " ")', async () => {
   for (const who of [{}, { token: staff.editor.token }, { token: staff.admin.token }]) {
     for (const [contentType, body] of [
