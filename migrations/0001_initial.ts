@@ -23,6 +23,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`programs_key_activities_locales_locale_parent_id_unique\` ON \`programs_key_activities_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`programs_key_activities_locales_parent_idx\` ON \`programs_key_activities_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`programs_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -42,6 +43,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`programs_change_history_locales_locale_parent_id_unique\` ON \`programs_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`programs_change_history_locales_parent_idx\` ON \`programs_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`programs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -98,6 +100,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`programs_locales_locale_parent_id_unique\` ON \`programs_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`programs_locales_parent_idx\` ON \`programs_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`programs_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -141,6 +144,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_programs_v_version_key_activities_locales_locale_parent_id_\` ON \`_programs_v_version_key_activities_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_programs_v_version_key_activities_locales_parent_idx\` ON \`_programs_v_version_key_activities_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_programs_v_version_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -161,6 +165,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_programs_v_version_change_history_locales_locale_parent_id_\` ON \`_programs_v_version_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_programs_v_version_change_history_locales_parent_idx\` ON \`_programs_v_version_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_programs_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -232,6 +237,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_programs_v_locales_locale_parent_id_unique\` ON \`_programs_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_programs_v_locales_parent_idx\` ON \`_programs_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_programs_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -270,6 +276,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`statements_proposals_locales_locale_parent_id_unique\` ON \`statements_proposals_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`statements_proposals_locales_parent_idx\` ON \`statements_proposals_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`statements_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -289,6 +296,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`statements_change_history_locales_locale_parent_id_unique\` ON \`statements_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`statements_change_history_locales_parent_idx\` ON \`statements_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`statements\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -350,6 +358,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`statements_locales_locale_parent_id_unique\` ON \`statements_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`statements_locales_parent_idx\` ON \`statements_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`statements_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -389,6 +398,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_statements_v_version_proposals_locales_locale_parent_id_uni\` ON \`_statements_v_version_proposals_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_statements_v_version_proposals_locales_parent_idx\` ON \`_statements_v_version_proposals_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_statements_v_version_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -409,6 +419,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_statements_v_version_change_history_locales_locale_parent_i\` ON \`_statements_v_version_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_statements_v_version_change_history_locales_parent_idx\` ON \`_statements_v_version_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_statements_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -485,6 +496,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_statements_v_locales_locale_parent_id_unique\` ON \`_statements_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_statements_v_locales_parent_idx\` ON \`_statements_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_statements_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -524,6 +536,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`campaigns_change_history_locales_locale_parent_id_unique\` ON \`campaigns_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`campaigns_change_history_locales_parent_idx\` ON \`campaigns_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`campaigns\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -580,6 +593,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`campaigns_locales_locale_parent_id_unique\` ON \`campaigns_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`campaigns_locales_parent_idx\` ON \`campaigns_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`campaigns_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -623,6 +637,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_campaigns_v_version_change_history_locales_locale_parent_id\` ON \`_campaigns_v_version_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_campaigns_v_version_change_history_locales_parent_idx\` ON \`_campaigns_v_version_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_campaigns_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -694,6 +709,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_campaigns_v_locales_locale_parent_id_unique\` ON \`_campaigns_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_campaigns_v_locales_parent_idx\` ON \`_campaigns_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_campaigns_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -801,6 +817,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`media_locales_locale_parent_id_unique\` ON \`media_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`media_locales_parent_idx\` ON \`media_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`media_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -833,6 +850,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`offices_address_lines_locales_locale_parent_id_unique\` ON \`offices_address_lines_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`offices_address_lines_locales_parent_idx\` ON \`offices_address_lines_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`offices_phones\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -852,6 +870,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`offices_phones_locales_locale_parent_id_unique\` ON \`offices_phones_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`offices_phones_locales_parent_idx\` ON \`offices_phones_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`offices_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -871,6 +890,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`offices_change_history_locales_locale_parent_id_unique\` ON \`offices_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`offices_change_history_locales_parent_idx\` ON \`offices_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`offices\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`organisation_id\` integer,
@@ -919,6 +939,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`offices_locales_locale_parent_id_unique\` ON \`offices_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`offices_locales_parent_idx\` ON \`offices_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_offices_v_version_address_lines\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -938,6 +959,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_offices_v_version_address_lines_locales_locale_parent_id_un\` ON \`_offices_v_version_address_lines_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_offices_v_version_address_lines_locales_parent_idx\` ON \`_offices_v_version_address_lines_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_offices_v_version_phones\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -958,6 +980,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_offices_v_version_phones_locales_locale_parent_id_unique\` ON \`_offices_v_version_phones_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_offices_v_version_phones_locales_parent_idx\` ON \`_offices_v_version_phones_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_offices_v_version_change_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -978,6 +1001,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_offices_v_version_change_history_locales_locale_parent_id_u\` ON \`_offices_v_version_change_history_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_offices_v_version_change_history_locales_parent_idx\` ON \`_offices_v_version_change_history_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_offices_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -1041,6 +1065,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_offices_v_locales_locale_parent_id_unique\` ON \`_offices_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_offices_v_locales_parent_idx\` ON \`_offices_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`people\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text NOT NULL,
@@ -1074,6 +1099,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`people_locales_locale_parent_id_unique\` ON \`people_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`people_locales_parent_idx\` ON \`people_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`topics\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text NOT NULL,
@@ -1100,6 +1126,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`topics_locales_locale_parent_id_unique\` ON \`topics_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`topics_locales_parent_idx\` ON \`topics_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`organisations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text NOT NULL,
@@ -1127,6 +1154,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`organisations_locales_locale_parent_id_unique\` ON \`organisations_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`organisations_locales_parent_idx\` ON \`organisations_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -1516,6 +1544,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`site_settings_locales_locale_parent_id_unique\` ON \`site_settings_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_locales_parent_idx\` ON \`site_settings_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`navigation_items\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -1535,6 +1564,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`navigation_items_locales_locale_parent_id_unique\` ON \`navigation_items_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`navigation_items_locales_parent_idx\` ON \`navigation_items_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`navigation\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`updated_at\` text,

@@ -10,6 +10,7 @@ import { getPayload, type Where } from 'payload'
 import { isLocale, type Locale } from '../content/locales'
 import { contentType, slugsWhere } from '../content/registry'
 import { plainText } from '../content/richText'
+import { findSorted } from '../platform/findSorted'
 import { serverURL } from '../platform/serverUrl'
 import { PROPOSALS_BLOCK, CONTRIBUTIONS_BLOCK } from '../content/placements'
 import { hasBlock, internalHref, safeHref } from '../site/links'
@@ -143,7 +144,7 @@ async function items(locale: Locale, kind: FeedKind, topicId?: number | string):
   const where: Where | undefined = topicId !== undefined ? { topics: { in: [topicId] } } : undefined
   const lists = await Promise.all(
     collections.map(async (collection) => {
-      const res = await payload.find({
+      const res = await findSorted<any>(payload, {
         collection,
         where,
         locale,

@@ -15,7 +15,8 @@
  */
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as integerIdMigrations } from '../migrations'
@@ -64,6 +65,22 @@ export function sqliteMigrations(idType: SqliteIdType = sqliteIdType()) {
     : { migrations: integerIdMigrations, dir: path.resolve(process.cwd(), 'migrations'), other: uuidMigrations }
 }
 
+/**
+ * An index on `_parent_id` for every translations table (`statements_locales`, versions and arrays
+ * alike). Payload's only index there is unique on (`_locale`, `_parent_id`), which its queries
+ * cannot use: they read a document's translations by `_parent_id` alone, so every document read
+ * scanned the whole table (with the bodies in it): 1.6 ms per statement with 1,000 statements,
+ * ten times that with 10,000. Part of the schema, so `npm run generate` writes it into the migration.
+ */
+const indexTranslationsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
+  for (const [name, table] of Object.entries(schema.tables)) {
+    const parent = (table as unknown as Record<string, unknown>)._parentID
+    if (!name.endsWith('_locales') || !parent) continue
+    extendTable({ table, extraConfig: (t) => ({ [`${name}_parent_idx`]: index(`${name}_parent_idx`).on((t as any)._parentID) }) })
+  }
+  return schema
+}
+
 export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
     // MongoDB has no schema to migrate. Transactions need a replica set (see docker-compose.yml):
@@ -90,5 +107,6 @@ export function databaseAdapter(uri: string = databaseUri()): DatabaseAdapterObj
     push: false,
     migrationDir: dir,
     prodMigrations: migrations,
+    afterSchemaInit: [indexTranslationsByParent],
   })
 }

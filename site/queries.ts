@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import { cache } from 'react'
 
 import type { Locale } from '@/content/locales'
+import { findSorted } from '@/platform/findSorted'
 import { payloadClient } from '@/platform/payload'
 import type { Campaign, Media, Navigation, Office, Person, Program, SiteSetting, Statement, Topic } from '@/payload-types'
 
@@ -40,6 +41,14 @@ async function base(locale: Locale) {
 
 const published: Where = {}
 
+/** A sorted page of a list, read as platform/findSorted.ts explains (ids first, then those documents). */
+async function sortedPage<T>(
+  locale: Locale,
+  args: { collection: 'statements' | 'programs' | 'campaigns'; where: Where; sort: string; limit: number; page?: number; depth: number; select: Record<string, true> },
+): Promise<{ docs: T[]; totalDocs: number; totalPages: number; page?: number }> {
+  return findSorted<T>(await payloadClient(), { ...(await base(locale)), ...args })
+}
+
 export const getSiteSettings = cache(async (locale: Locale) => {
   const payload = await payloadClient()
   return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
@@ -53,9 +62,7 @@ export const getNavigation = cache(async (locale: Locale) => {
 // ---------- Programs ----------
 
 export const listPrograms = cache(async (locale: Locale, where: Where = published, limit = 50) => {
-  const payload = await payloadClient()
-  const res = await payload.find({
-    ...(await base(locale)),
+  const res = await sortedPage<Program>(locale, {
     collection: 'programs',
     where,
     limit,
@@ -63,7 +70,7 @@ export const listPrograms = cache(async (locale: Locale, where: Where = publishe
     sort: '-publishedAt',
     select: { title: true, slug: true, summary: true, programStatus: true, startDate: true, endDate: true, heroImage: true },
   })
-  return res.docs as unknown as Program[]
+  return res.docs
 })
 
 export const getProgram = cache(async (locale: Locale, slug: string) => {
@@ -96,7 +103,6 @@ const statementListSelect = {
 } as const
 
 export const listStatements = cache(async (locale: Locale, filters: StatementFilters = {}, limit = STATEMENTS_PER_PAGE) => {
-  const payload = await payloadClient()
   const and: Where[] = []
   if (filters.topic) and.push({ 'topics.slug': { equals: filters.topic } })
   if (filters.type) and.push({ statementType: { equals: filters.type } })
@@ -105,8 +111,7 @@ export const listStatements = cache(async (locale: Locale, filters: StatementFil
     and.push({ deliveredOn: { greater_than_equal: `${filters.year}-01-01T00:00:00.000Z` } })
     and.push({ deliveredOn: { less_than: `${filters.year + 1}-01-01T00:00:00.000Z` } })
   }
-  return payload.find({
-    ...(await base(locale)),
+  return sortedPage<Statement>(locale, {
     collection: 'statements',
     where: and.length ? { and } : {},
     limit,
@@ -114,21 +119,12 @@ export const listStatements = cache(async (locale: Locale, filters: StatementFil
     depth: 1,
     sort: '-deliveredOn',
     select: statementListSelect,
-  }) as unknown as Promise<{ docs: Statement[]; totalDocs: number; totalPages: number; page?: number }>
+  })
 })
 
 export const statementsWhere = cache(async (locale: Locale, where: Where, limit = 20) => {
-  const payload = await payloadClient()
-  const res = await payload.find({
-    ...(await base(locale)),
-    collection: 'statements',
-    where,
-    limit,
-    depth: 1,
-    sort: '-deliveredOn',
-    select: statementListSelect,
-  })
-  return res.docs as unknown as Statement[]
+  const res = await sortedPage<Statement>(locale, { collection: 'statements', where, limit, depth: 1, sort: '-deliveredOn', select: statementListSelect })
+  return res.docs
 })
 
 export const getStatement = cache(async (locale: Locale, slug: string) => {
@@ -183,17 +179,8 @@ const campaignListSelect = {
 } as const
 
 export const listCampaigns = cache(async (locale: Locale, where: Where = published, limit = 100) => {
-  const payload = await payloadClient()
-  const res = await payload.find({
-    ...(await base(locale)),
-    collection: 'campaigns',
-    where,
-    limit,
-    depth: 0,
-    sort: '-startDate',
-    select: campaignListSelect,
-  })
-  return res.docs as unknown as Campaign[]
+  const res = await sortedPage<Campaign>(locale, { collection: 'campaigns', where, limit, depth: 0, sort: '-startDate', select: campaignListSelect })
+  return res.docs
 })
 
 export const getCampaign = cache(async (locale: Locale, slug: string) => {
