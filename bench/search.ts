@@ -75,12 +75,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   console.log(`… adding ${count} generated statements (English and Urdu)`)
   const organisation = (await payload.find({ collection: 'organisations', limit: 1, overrideAccess: true })).docs[0].id
   const topics = (await payload.find({ collection: 'topics', limit: 20, overrideAccess: true })).docs.map((t) => t.id)
+  const rssBefore = process.memoryUsage().rss
   const t0 = performance.now()
   await loadCorpus(payload, generateStatements(count), { organisation, topics }, {
     indexEach: false,
     onProgress: (n) => n % 1000 === 0 && console.log(`   ${n}`),
   })
   const loadMs = performance.now() - t0
+  const rssAfter = process.memoryUsage().rss
 
   console.log('… rebuilding the search index from scratch')
   const rebuild = await rebuildSearchIndex(payload, { fresh: true })
@@ -126,7 +128,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     failed,
     notes: [
       `Engine: ${engine.name}. Index rebuilt from scratch in ${(rebuild.ms / 1000).toFixed(1)} s: ${rebuild.documents} documents, ${entries} entries.`,
-      `Loading the ${count} statements through Payload (English create + Urdu update, index skipped) took ${(loadMs / 1000).toFixed(0)} s.`,
+      `Loading the ${count} statements through Payload (English create + Urdu update, index skipped) took ${(loadMs / 1000).toFixed(0)} s; ` +
+        `the loading process's memory (RSS) went from ${Math.round(rssBefore / 2 ** 20)} MB to ${Math.round(rssAfter / 2 ** 20)} MB.`,
       `Results for some queries: ${totals.join(', ')}.`,
     ],
   }
