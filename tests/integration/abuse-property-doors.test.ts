@@ -18,6 +18,7 @@ import type { Payload } from 'payload'
 import { flushPartnerKeyUsage } from '../../partner-api/partnerKeys'
 import { createStaff, makeImage, makeOrganisation, makePdf, makeProgram, makeStatement, makeTopic, type StaffMember } from '../helpers/fixtures'
 import { closePayload, testPayload } from '../helpers/payload'
+import { propertySeed } from '../helpers/propertySeed'
 import { api } from '../helpers/rest'
 
 jest.setTimeout(600_000)
@@ -29,8 +30,8 @@ process.env.API_RATE_LIMIT_FORGOT_PASSWORD = '100000000'
 /** Runs per property: thousands in all. Time-capped so a slow machine finishes (the count is printed). */
 const RUNS = Number(process.env.ABUSE_PROPERTY_RUNS || 1500)
 const TIME = Number(process.env.ABUSE_PROPERTY_SECONDS || 60) * 1000
-/** A new seed every run (printed, so a failure can be replayed with ABUSE_PROPERTY_SEED=…). */
-const SEED = Number(process.env.ABUSE_PROPERTY_SEED) || (Math.random() * 2 ** 31) | 0
+/** Printed, so a failure can be replayed with ABUSE_PROPERTY_SEED=… (tests/helpers/propertySeed.ts says where it comes from). */
+const SEED = propertySeed()
 console.log(`abuse-property-doors: seed ${SEED} (replay with ABUSE_PROPERTY_SEED=${SEED})`)
 
 const DRAFT = 'ZZPROPDOORDRAFT'
