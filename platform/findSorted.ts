@@ -6,7 +6,8 @@
  * before it sorts and cuts the page, so 10 statements out of 1,000 cost as much as all 1,000, and
  * it grew with the collection. The statements index, every statement page (its related list), the
  * topic pages and the feeds paid it on each render. On MongoDB the extra step is one small query.
- * Access, draft mode and the locale apply to both steps exactly as the caller asked.
+ * Access, draft mode and the locale apply to both steps exactly as the caller asked. `sort` is one
+ * field (`-deliveredOn`), as every list here sorts.
  */
 import type { PaginatedDocs, Payload, Where } from 'payload'
 

@@ -143,8 +143,9 @@ export const getStatement = cache(async (locale: Locale, slug: string) => {
  * Values for the statement filter form: every year with a published statement, and the speakers.
  * Distinct values straight from the database (two small queries), not every statement loaded: the
  * index is rendered per request, and with a thousand statements loading them all took over a second.
- * Access decides as for every read (published statements, readable people); `findDistinct` has no
- * draft mode, so a preview shows the published values.
+ * Access decides as for every read: readers get the values of published statements. `findDistinct`
+ * has no draft mode: in a preview, staff (who may read every statement) also see the values of
+ * statements never published, which only widens the form.
  */
 export const statementFacets = cache(async (locale: Locale) => {
   const payload = await payloadClient()
