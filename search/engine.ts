@@ -41,7 +41,7 @@ export type IndexEntry = {
 }
 
 export type Filters = {
-  /** Only these collections (the type facet, and what a partner key may read). */
+  /** Only these collections (the type facet, and what a partner key may read); none: every type. */
   types?: string[]
   topic?: string
   year?: number

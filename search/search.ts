@@ -116,7 +116,9 @@ export const isParamProblem = (r: SearchRequest | ParamProblem): r is ParamProbl
 
 const CACHE_ENTRIES = 500
 const cache = new Map<string, SearchResults>()
-const caching = () => process.env.SEARCH_CACHE !== 'off'
+/** SEARCH_CACHE=off: every search is computed (no answer cache, no stored search pages): the bench's worst case. */
+export const searchCaching = () => process.env.SEARCH_CACHE !== 'off'
+const caching = searchCaching
 
 function remember(key: string, value: SearchResults) {
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string)
@@ -148,7 +150,9 @@ export async function searchSite(payload: Payload, request: SearchRequest): Prom
   if (cached) return cached
 
   const types = searchableTypes(payload.config, request.allowedTypes)
-  const engineFilters: Filters = { types: filters.type ? types.filter((t) => t === filters.type) : types, topic: filters.topic, year: filters.year }
+  // The index holds searchable types only: with no type chosen and no key's restriction, no type filter.
+  const anyType = request.allowedTypes ? types : undefined
+  const engineFilters: Filters = { types: filters.type ? types.filter((t) => t === filters.type) : anyType, topic: filters.topic, year: filters.year }
   const result = await engine.search({ locale, parts: parsed.parts, ...engineFilters, offset: (page - 1) * limit, limit })
 
   const languages: Count[] = []
@@ -170,7 +174,7 @@ export async function searchSite(payload: Payload, request: SearchRequest): Prom
     },
     otherScript,
   }
-  if (!result.total) answer.suggestions = await suggestions(engine, parsed, locale, engineFilters, filters, types)
+  if (!result.total) answer.suggestions = await suggestions(engine, parsed, locale, engineFilters, filters, anyType)
   if (caching()) remember(key, answer)
   return answer
 }
@@ -208,7 +212,7 @@ async function suggestions(
   locale: Locale,
   engineFilters: Filters,
   filters: SearchResults['filters'],
-  types: string[],
+  types: string[] | undefined,
 ): Promise<NonNullable<SearchResults['suggestions']>> {
   const out: NonNullable<SearchResults['suggestions']> = {}
   if (filters.type || filters.topic || filters.year) out.withoutFilters = await engine.count({ locale, parts: q.parts, types })

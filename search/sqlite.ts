@@ -4,8 +4,11 @@
  * Tables (created here, not by Payload's migrations: an FTS5 virtual table is nothing Payload's
  * schema generator knows, and the index is derived data that can always be rebuilt):
  *   search_meta          schema version and a generation counter (bumped on every change)
- *   search_entries       one row per published document and language: the facets (type, year,
- *                        topics) in a narrow row, so counting every match reads little
+ *   search_entries       one row per published document and language: the filters (type, year,
+ *                        topics) in a narrow row, and `facet`, the id of that combination
+ *   search_facets        each combination of type, year (0: none) and topics once: counting every
+ *                        match groups by one integer and names each group once (a broad query
+ *                        matches every document; grouping by the three text columns was most of it)
  *   search_entry_data    the same row's display data and original text (snippets), read for one page only
  *   search_topic_names   topic names per language, for the topic facet
  *   search_fts_<locale>  FTS5 per language, contentless: the normalised text (search/normalise.ts),
@@ -41,7 +44,7 @@ import {
 import { normalise } from './normalise'
 import type { QueryPart } from './query'
 
-export const SCHEMA_VERSION = '2'
+export const SCHEMA_VERSION = '3'
 
 /** Diacritics folded by FTS5 too (belt and braces: the text arrives normalised); marks stay inside words. */
 const TOKENIZER_BASE = `unicode61 remove_diacritics 2 categories 'L* N* Co M*'`
@@ -101,7 +104,7 @@ export class SqliteSearchEngine implements SearchEngine {
     await this.client.batch(all.map((s) => ({ sql: s.sql, args: (s.args ?? []) as never }) as InStatement), 'write')
   }
 
-  private readonly tables = ['search_meta', 'search_entries', 'search_entry_data', 'search_topic_names', ...localeCodes.map(ftsTable)]
+  private readonly tables = ['search_meta', 'search_entries', 'search_entry_data', 'search_facets', 'search_topic_names', ...localeCodes.map(ftsTable)]
 
   async drop(): Promise<void> {
     await this.client.batch(this.tables.map((t) => `DROP TABLE IF EXISTS ${t}`), 'write')
@@ -123,9 +126,11 @@ export class SqliteSearchEngine implements SearchEngine {
         doc_id TEXT NOT NULL,
         locale TEXT NOT NULL,
         year INTEGER,
-        topics TEXT NOT NULL DEFAULT ''
+        topics TEXT NOT NULL DEFAULT '',
+        facet INTEGER NOT NULL
       )`,
       `CREATE UNIQUE INDEX search_entries_doc ON search_entries (collection, doc_id, locale)`,
+      `CREATE TABLE search_facets (id INTEGER PRIMARY KEY, collection TEXT NOT NULL, year INTEGER NOT NULL, topics TEXT NOT NULL, UNIQUE (collection, year, topics))`,
       `CREATE TABLE search_entry_data (id INTEGER PRIMARY KEY, data TEXT NOT NULL)`,
       `CREATE TABLE search_topic_names (slug TEXT NOT NULL, locale TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (slug, locale)) WITHOUT ROWID`,
       ...localeCodes.map(
@@ -156,12 +161,15 @@ export class SqliteSearchEngine implements SearchEngine {
       const base = idBase(entry.date)
       const topics = entry.topics.length ? `|${entry.topics.map((t) => t.slug).join('|')}|` : ''
       const key = [entry.collection, entry.docId, entry.locale]
+      const facet = [entry.collection, entry.year ?? 0, topics]
       statements.push(
+        { sql: `INSERT OR IGNORE INTO search_facets (collection, year, topics) VALUES (?, ?, ?)`, args: facet },
         {
           // The first free slot in the entry's millisecond (a clash moves it a millisecond on at most).
-          sql: `INSERT INTO search_entries (id, collection, doc_id, locale, year, topics)
-                VALUES ((SELECT coalesce(max(id) + 1, ?) FROM search_entries WHERE id >= ? AND id < ?), ?, ?, ?, ?, ?)`,
-          args: [base, base, base + SLOTS, ...key, entry.year, topics],
+          sql: `INSERT INTO search_entries (id, collection, doc_id, locale, year, topics, facet)
+                VALUES ((SELECT coalesce(max(id) + 1, ?) FROM search_entries WHERE id >= ? AND id < ?), ?, ?, ?, ?, ?,
+                        (SELECT id FROM search_facets WHERE collection = ? AND year = ? AND topics = ?))`,
+          args: [base, base, base + SLOTS, ...key, entry.year, topics, ...facet],
         },
         {
           sql: `INSERT INTO search_entry_data (id, data) VALUES ((SELECT id FROM search_entries WHERE collection = ? AND doc_id = ? AND locale = ?), ?)`,
@@ -219,9 +227,9 @@ export class SqliteSearchEngine implements SearchEngine {
     // 1. Every match, counted by type, year and topics in one pass (the facets and the total).
     // (Many rows come back as one JSON value: the client's per-row cost is most of a broad query's.)
     const groups = await this.json<[string, number | null, string, number][]>(
-      `SELECT e.collection AS c, e.year AS y, e.topics AS t, count(*) AS n
-       FROM ${fts} f JOIN search_entries e ON e.id = f.rowid WHERE ${where}
-       GROUP BY e.collection, e.year, e.topics`,
+      `SELECT s.collection AS c, nullif(s.year, 0) AS y, s.topics AS t, g.n AS n
+       FROM (SELECT e.facet AS facet, count(*) AS n FROM ${fts} f JOIN search_entries e ON e.id = f.rowid WHERE ${where} GROUP BY e.facet) g
+       JOIN search_facets s ON s.id = g.facet`,
       ['c', 'y', 't', 'n'],
       args,
     )
