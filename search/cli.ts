@@ -8,10 +8,12 @@
  */
 import { getPayload } from 'payload'
 
+import { applyStaleness } from '../content/changes/freshness'
 import config from '../payload.config'
 import { migrateDatabase } from '../platform/migrate'
 import { searchEngine } from './engine'
 import { rebuildSearchIndex } from './indexer'
+import { searchStaleness } from './subscriber'
 
 const payload = await getPayload({ config })
 await migrateDatabase(payload)
@@ -20,4 +22,11 @@ console.log(`Rebuilding the search index (${engine.name})${process.argv.includes
 const report = await rebuildSearchIndex(payload, { fresh: process.argv.includes('--fresh'), log: (line) => console.log(`  ${line}`) })
 const entries = Object.entries(report.entries).map(([locale, n]) => `${n} ${locale}`).join(', ') || 'none'
 console.log(`Done in ${(report.ms / 1000).toFixed(1)} s: ${report.documents} documents, entries ${entries}, ${report.removed} stale removed.`)
+// Readers of the running site get the new index at once (its search pages and cached answers;
+// forwarded to the server when this process is not one, as every change's freshness is).
+const told = await applyStaleness(searchStaleness()).then(
+  (where) => (where === 'nowhere' ? 'no running server is configured to be told (DALEEL_INTERNAL_URL or SERVER_URL in production)' : `the running site's kept result pages and answers are dropped (${where})`),
+  (err: Error) => `the running site could not be told (${err.message}); its kept result pages expire within a minute`,
+)
+console.log(`Search: ${told}.`)
 process.exit(0)

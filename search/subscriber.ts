@@ -5,8 +5,10 @@
  */
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import type { ChangeSubscriber } from '../content/changes/subscriber'
-import { dropApiCache } from '../partner-api/cache'
+import { localeCodes } from '../content/locales'
+import { applyStaleness } from '../content/changes/freshness'
+import type { ChangeSubscriber, Staleness } from '../content/changes/subscriber'
+import { searchPath } from '../site/paths'
 import { countShowing, ensureSearchIndex, indexDocument, reindexShowing, unindexDocument } from './indexer'
 import { searchSpecs } from './specs'
 
@@ -47,12 +49,28 @@ function inlineReindex(): number {
 export const REINDEX_TASK = 'searchReindexShowing'
 
 /**
- * Index again the documents that show a changed one, then drop the partner API's cached search
- * answers (every server): the change itself dropped them before these entries were new, and one
- * asked in between would otherwise keep the old name until it expires.
+ * What any change to the index makes stale: every search results page (each query is a page of the
+ * same path, so purging the path drops them all, on every server) and the partner API's cached
+ * search answers (a save's own staleness drops those already: apiCache subscriber).
+ */
+const searchPages = (): Staleness => ({ pages: localeCodes.map(searchPath) })
+export const searchStaleness = (): Staleness => ({ ...searchPages(), apiTags: ['search'] })
+
+/** Does this change reach the index? (A draft save changes nothing a reader can find.) */
+function reachesIndex(change: IndexChange & { req: PayloadRequest }): change is IndexChange & { req: PayloadRequest; id: Id } {
+  if (change.global || change.id === null || change.req.context?.skipSearchIndex) return false
+  if (!searchSpecs(change.req.payload.config).has(change.collection)) return false
+  if (!change.wasPublic && !change.isPublic) return false
+  return !(change.kinds.length === 1 && change.kinds[0] === 'draftSaved')
+}
+
+/**
+ * Index again the documents that show a changed one, then drop cached search answers and pages
+ * (every server): the change itself dropped them before these entries were new, and one asked in
+ * between would otherwise keep the old name until it expires.
  */
 async function reindexShowingNow(payload: Payload, collection: string, id: Id): Promise<void> {
-  if ((await reindexShowing(payload, collection, id)) > 0) await dropApiCache(['search'])
+  if ((await reindexShowing(payload, collection, id)) > 0) await applyStaleness(searchStaleness())
 }
 
 /** The job: index again every document that shows a changed topic, person, organisation or PDF. */
@@ -81,15 +99,13 @@ export const searchIndex: ChangeSubscriber = {
 
   /** The document's own entries, in the save's transaction: a publish is searchable when it returns. */
   async duringSave(change: IndexChange & { req: PayloadRequest }): Promise<void> {
-    const { req } = change
-    if (change.global || change.id === null || req.context?.skipSearchIndex) return
-    if (!searchSpecs(req.payload.config).has(change.collection)) return
-    // A draft save changes nothing a reader can find.
-    if (!change.wasPublic && !change.isPublic) return
-    if (change.kinds.length === 1 && change.kinds[0] === 'draftSaved') return
-    if (change.operation === 'delete') await unindexDocument(req.payload, change.collection, change.id, req)
-    else await indexDocument(req.payload, change.collection, change.id, req)
+    if (!reachesIndex(change)) return
+    if (change.operation === 'delete') await unindexDocument(change.req.payload, change.collection, change.id, change.req)
+    else await indexDocument(change.req.payload, change.collection, change.id, change.req)
   },
+
+  /** Every search results page, when the save changed the index (a bulk load makes everything stale instead). */
+  stale: (change: IndexChange & { req: PayloadRequest }) => (reachesIndex(change) ? searchPages() : null),
 
   /** Documents whose entries show this one (a renamed topic, a replaced PDF), after the commit. */
   async afterCommit(change: IndexChange, payload: Payload): Promise<void> {

@@ -11,7 +11,11 @@
  *
  * What it stores: only what Next itself marks as shareable: GET 200 responses whose Cache-Control
  * has s-maxage or max-age and neither `private`, `no-store` nor `no-cache`, and that set no
- * cookie. What never comes here (it goes to Next untouched): anything for staff (Payload's session
+ * cookie. One more kind: a page Next renders per request (so Next marks it `private`) that says in
+ * its HTML it is the same for every reader, with `<meta name="daleel-page-cache" content="shareable">`
+ * (SHAREABLE_PAGE; server components cannot set headers). The search results page does, unless the
+ * answer is for one reader only (their allowance ran out). Such a page goes to readers as Next sent
+ * it, `private` included, without the marker. What never comes here (it goes to Next untouched): anything for staff (Payload's session
  * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
  * (RSC) requests, range requests and requests with an Authorization header.
  *
@@ -33,6 +37,10 @@ const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch',
 const STAFF_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data)=/
 const NOT_STORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding'])
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/i
+
+/** What a page rendered per request puts in its HTML to be kept like a shareable one (see above). */
+export const SHAREABLE_PAGE = { name: 'daleel-page-cache', content: 'shareable' }
+const SHAREABLE_TAG = new RegExp(`<meta name="${SHAREABLE_PAGE.name}" content="${SHAREABLE_PAGE.content}"\\s*/?>`)
 
 const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
 
@@ -183,14 +191,20 @@ export function createPageCache(options = {}) {
         }
       }
       const type = String(res.getHeader('content-type') || '')
-      if (readerHtml && type.startsWith('text/html')) {
-        const reader = withoutClientRuntime(body.toString('utf8'))
+      let saysShareable = false
+      if (type.startsWith('text/html')) {
+        let html = body.toString('utf8')
+        const unmarked = html.replace(SHAREABLE_TAG, '')
+        saysShareable = unmarked.length !== html.length
+        html = unmarked
+        const reader = readerHtml ? withoutClientRuntime(html) : null
         if (reader !== null) {
-          body = Buffer.from(reader, 'utf8')
+          html = reader
           // No script is left, so none may run: an injected one would be refused by the browser.
           const csp = res.getHeader('content-security-policy')
           if (csp) res.setHeader('content-security-policy', String(csp).replace(/script-src [^;]*/, "script-src 'none'"))
         }
+        body = Buffer.from(html, 'utf8')
       }
       const gzip = COMPRESSIBLE.test(type) && body.length > 512 ? zlib.gzipSync(body, { level: 6 }) : null
       /** @type {Record<string, string | string[]>} */
@@ -203,7 +217,7 @@ export function createPageCache(options = {}) {
       for (const name of NOT_STORED_HEADERS) res.removeHeader(name)
       if (gzipWanted) req.headers['accept-encoding'] = 'gzip'
       send(req, res, status, headers, body, gzip)
-      if (shareable(req, status, headers, body) && generation === startedIn && !((purgedAt.get(path) ?? 0) > startedAt)) {
+      if (shareable(req, status, headers, body, saysShareable) && generation === startedIn && !((purgedAt.get(path) ?? 0) > startedAt)) {
         remove(key)
         entries.set(key, { status, headers, body, gzip, path, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
         let keys = byPath.get(path)
@@ -220,8 +234,9 @@ export function createPageCache(options = {}) {
     return next(req, res)
   }
 
-  function shareable(req, status, headers, body) {
+  function shareable(req, status, headers, body, saysShareable) {
     if (req.method !== 'GET' || status !== 200 || headers['set-cookie'] || body.length > maxEntryBytes) return false
+    if (saysShareable) return true
     const cc = String(headers['cache-control'] || '')
     return !/\b(?:private|no-store|no-cache)\b/.test(cc) && /\b(?:s-maxage|max-age)=[1-9]/.test(cc)
   }

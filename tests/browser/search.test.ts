@@ -1,13 +1,23 @@
 /**
  * The search page as readers use it, on the production server, with JavaScript OFF: the GET form,
  * ranked results with marked snippets, facets and paging as plain links, the other language, the
- * no-results help, axe at WCAG 2.2 AA in both languages, no script; and a publish through REST is
- * searchable on the next request (page and API), its unpublish gone again.
+ * no-results help, axe at WCAG 2.2 AA in both languages, no script; a publish through REST is
+ * searchable on the next request (page and API), its unpublish gone again; result pages are kept
+ * in the page cache until the index changes, except an answer to a reader whose allowance ran out.
  */
+import { jest } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { organisations, program, statement } from '../../seed/content'
 import { adminApiToken, axe, BASE_URL, describeViolations, launchBrowser, newContext, open, screenshot } from '../helpers/browser'
+import { freePort } from '../helpers/redis'
+import { copyDatabase, startServer, stopServer } from '../helpers/server'
+
+jest.setTimeout(180_000)
 
 let browser: Browser
 let context: BrowserContext
@@ -154,9 +164,51 @@ test('a publish is searchable on the next request (page and API), an unpublish i
 
   const api = async () => (await (await fetch(`${BASE_URL}/api/search?q=${word}&limit=50`)).json()).totalResults
   expect(await api()).toBe(12)
+  // The page is now kept for every reader (so the unpublish below must reach the cache).
+  const kept = await fetch(`${BASE_URL}/search?q=${word}`)
+  expect(kept.headers.get('x-daleel-page-cache')).toBe('HIT')
+  expect(await kept.text()).toContain('12 results')
   const unpublished = await json(`/api/statements/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ _status: 'draft' }) })
   expect(unpublished.status).toBe(200)
   await open(page, `/search?q=${word}`)
   await expect(page.locator('[role="status"]').innerText()).resolves.toMatch(/^11 results/)
   expect(await api()).toBe(11)
+})
+
+test('a result page is kept for every reader until the index changes; the answer to a reader whose allowance ran out is never kept', async () => {
+  // A server of its own with an allowance of two searches a minute, on a copy of the test database.
+  const work = mkdtempSync(path.join(os.tmpdir(), 'daleel-search-cache-'))
+  await copyDatabase(process.env.DATABASE_URI || `file:${path.join(process.cwd(), 'data', 'browser-test.db')}`, path.join(work, 'db.sqlite'))
+  // SERVER_URL is the shared server's: this one shares its build and Next's file cache.
+  const server = await startServer(await freePort(), {
+    DATABASE_URI: `file:${path.join(work, 'db.sqlite')}`,
+    MEDIA_DIR: path.join(work, 'media'),
+    SERVER_URL: BASE_URL,
+    SEARCH_RATE_LIMIT: '2',
+  })
+  const get = async (p: string) => {
+    const res = await fetch(`${server.url}${p}`)
+    return { hit: res.headers.get('x-daleel-page-cache') === 'HIT', html: await res.text() }
+  }
+  try {
+    const first = await get('/search?q=trafficking')
+    expect(first.hit).toBe(false)
+    expect(first.html).toContain(`href="/statements/${statement.slug}"`)
+    const second = await get('/search?q=trafficking')
+    expect(second.hit).toBe(true)
+    expect(second.html).toBe(first.html)
+    expect(second.html).not.toContain('daleel-page-cache')
+
+    await get('/ur/search?q=%D8%A7%D8%B3%D9%85%DA%AF%D9%84%D9%86%DA%AF') // the second search of the allowance
+    const limited = await get('/search?q=children')
+    expect(limited.html).toMatch(/You have searched many times in the last minute/)
+    // Not kept: the next reader to ask (here the same one, still limited) reaches the app again.
+    const again = await get('/search?q=children')
+    expect(again.hit).toBe(false)
+    expect(again.html).toMatch(/You have searched many times/)
+    // A kept page costs nothing to send, so it is not refused.
+    expect((await get('/search?q=trafficking')).hit).toBe(true)
+  } finally {
+    await stopServer(server)
+  }
 })

@@ -97,6 +97,8 @@ test('publishing through REST (as the admin does) refreshes the page in both lan
   expect(pages().some((p) => /contact|campaigns|\/topics\/gender|\/media/.test(p))).toBe(false)
   // The API cache: this statement and statement lists, nothing else.
   expect(apiTags()).toEqual([`doc:statements:${s.id}`, 'list:statements'])
+  // Its words are searchable: every search results page is dropped (the page cache keeps them).
+  expect(pages()).toEqual(expect.arrayContaining(['/search', '/ur/search']))
   expect(await audit(s.id)).toEqual(['created', 'published'])
 })
 
@@ -186,7 +188,10 @@ test('renaming a topic refreshes its page and feeds now, and the pages that show
   await rest('PATCH', `/topics/${topic.id}`, { token: editor.token, body: { name: 'Organised crime' } })
   expect(pages()).toEqual(expect.arrayContaining(['/topics/crime', '/ur/topics/crime', '/topics', '/topics/crime/feed.xml']))
   expect([...pages(), ...laterPages()]).toEqual(expect.arrayContaining(['/statements/filed-under-crime', '/ur/statements/filed-under-crime']))
-  expect(apiTags()).toEqual([`doc:topics:${topic.id}`, 'list:topics'])
+  // The statements filed under it are indexed again with its new name, just after the commit: cached
+  // search answers and result pages go too (every server).
+  expect(apiTags()).toEqual([`doc:topics:${topic.id}`, 'list:topics', 'search'])
+  expect(pages()).toEqual(expect.arrayContaining(['/search', '/ur/search']))
   expect(await audit(topic.id, 'topics')).toContain('updated')
   // Not the other topic.
   expect([...pages(), ...laterPages()].some((p) => p.includes('/topics/gender'))).toBe(false)

@@ -117,6 +117,39 @@ test.each([
   expect(calls).toBe(2)
 })
 
+test('a page Next renders per request is kept only when its HTML says it is the same for every reader; the mark is not sent', async () => {
+  const doc = (mark: string) => `<!DOCTYPE html><html><head>${mark}<title>Search</title></head><body><p>results ${calls}</p></body></html>`
+  const privateHtml = { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate', 'content-type': 'text/html; charset=utf-8' }
+  answer = (req) => ({ headers: privateHtml, body: doc(req.url!.includes('q=shared') ? '<meta name="daleel-page-cache" content="shareable"/>' : '') })
+  const first = await (await get('/search?q=shared')).text()
+  const second = await get('/search?q=shared')
+  expect(second.headers.get('x-daleel-page-cache')).toBe('HIT')
+  expect(await second.text()).toBe(first)
+  expect(first).not.toContain('daleel-page-cache')
+  expect(first).toContain('<title>Search</title>')
+  // Readers (and any cache between) are still told not to keep it: it changes with the index.
+  expect(second.headers.get('cache-control')).toContain('private')
+  expect(calls).toBe(1)
+  // Without the mark (an answer for one reader, e.g. their allowance ran out): every request reaches Next.
+  await (await get('/search?q=limited')).text()
+  expect((await get('/search?q=limited')).headers.get('x-daleel-page-cache')).toBeNull()
+  expect(calls).toBe(3)
+  // A purge of the path drops every query of it.
+  cache.purgePaths(['/search'])
+  expect((await get('/search?q=shared')).headers.get('x-daleel-page-cache')).toBeNull()
+  expect(calls).toBe(4)
+})
+
+test('the mark does not make a cookie-setting or failed answer shareable', async () => {
+  const mark = '<!DOCTYPE html><html><head><meta name="daleel-page-cache" content="shareable"></head><body></body></html>'
+  answer = (req): Answer =>
+    req.url === '/cookie'
+      ? { headers: { 'content-type': 'text/html', 'set-cookie': 'a=1' }, body: mark }
+      : { status: 500, headers: { 'content-type': 'text/html' }, body: mark }
+  for (const path of ['/cookie', '/cookie', '/fail', '/fail']) await (await get(path)).text()
+  expect(calls).toBe(4)
+})
+
 test('errors and redirects are never stored', async () => {
   for (const status of [404, 500, 308]) {
     answer = () => ({ status, headers: { 'cache-control': 's-maxage=60' }, body: 'no' })
