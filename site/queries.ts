@@ -1,3 +1,4 @@
+import { unstable_cache } from 'next/cache'
 import { draftMode, headers } from 'next/headers'
 import type { Where } from 'payload'
 import { cache } from 'react'
@@ -49,15 +50,29 @@ async function sortedPage<T>(
   return findSorted<T>(await payloadClient(), { ...(await base(locale)), ...args })
 }
 
-export const getSiteSettings = cache(async (locale: Locale) => {
-  const payload = await payloadClient()
-  return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
-})
+// Site settings and navigation are on every page, the same for every reader. Pages Next renders per
+// request (search results, the filtered statement list) read them each time: two Payload reads, about
+// a third of such a render. So they are kept in Next's data cache across requests. A change to either
+// global revalidates every page (revalidatePath('/', 'layout'), app/next/revalidate), which expires
+// these too: a read checks the reading page's implicit tags, all under that root layout; with
+// REDIS_URL the cache and its revalidations are shared by every server.
+const siteSettingsFor = unstable_cache(
+  async (locale: Locale) => {
+    const payload = await payloadClient()
+    return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
+  },
+  ['site-settings'],
+)
+const navigationFor = unstable_cache(
+  async (locale: Locale) => {
+    const payload = await payloadClient()
+    return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
+  },
+  ['navigation'],
+)
 
-export const getNavigation = cache(async (locale: Locale) => {
-  const payload = await payloadClient()
-  return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
-})
+export const getSiteSettings = cache((locale: Locale) => siteSettingsFor(locale))
+export const getNavigation = cache((locale: Locale) => navigationFor(locale))
 
 // ---------- Programs ----------
 

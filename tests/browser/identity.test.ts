@@ -77,11 +77,17 @@ test('a low-contrast brand colour is refused in the admin with the reason, and t
 })
 
 test('a dark enough colour is saved and the header shows it at once; a logo without Urdu alt text is refused', async () => {
+  // Pages rendered per request (search results, the filtered list) keep the settings between
+  // requests: read them once before the change, so a kept copy would show.
+  const perRequest = (n: number) => [`/ur/search?q=colour${n}`, `/statements?year=2022&colour=${n}`]
+  for (const path of perRequest(1)) await open(page, path)
   const saved = await settings('POST', { brandColour: '#5b2a86' })
   expect(saved.status).toBe(200)
   try {
-    await open(page, '/ur')
-    expect(await page.locator('header.site-header').evaluate((h) => getComputedStyle(h).backgroundColor)).toBe(rgb('#5b2a86'))
+    for (const path of ['/ur', ...perRequest(2)]) {
+      await open(page, path)
+      expect(`${path}: ${await page.locator('header.site-header').evaluate((h) => getComputedStyle(h).backgroundColor)}`).toBe(`${path}: ${rgb('#5b2a86')}`)
+    }
   } finally {
     expect((await settings('POST', { brandColour: siteSettings.brandColour })).status).toBe(200)
   }
