@@ -19,6 +19,9 @@
  * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
  * (RSC) requests, range requests and requests with an Authorization header.
  *
+ * Memory: PAGE_CACHE_MAX_MB in all, least recently used out; addresses with a query string (which
+ * anyone can make up: searches, `?utm=…`) a quarter of it at most.
+ *
  * Freshness: only a content change purges it, and only the exact pages the change touched
  * (content/changes: the pipeline names them, server.mjs re-renders them and calls `purgePaths`);
  * with REDIS_URL a purge on one server reaches all (server.mjs). No HTTP method, status or caller
@@ -51,20 +54,25 @@ export const pathOf = (url) => {
 }
 
 /**
- * @param {{ maxBytes?: number, maxEntryBytes?: number, ttlSeconds?: number, readerHtml?: boolean, now?: () => number,
+ * @param {{ maxBytes?: number, maxQueryBytes?: number, maxEntryBytes?: number, ttlSeconds?: number, readerHtml?: boolean, now?: () => number,
  *   redirectFor?: (url: string) => Promise<string | null> }} [options]
+ *   maxQueryBytes: what addresses with a query string (search results, `?utm=…`) may hold together,
+ *   a quarter of maxBytes by default: anyone can make up new ones, and they must not push the
+ *   pages every reader opens out of memory.
  */
 export function createPageCache(options = {}) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
+  const maxQueryBytes = options.maxQueryBytes ?? Math.floor(maxBytes / 4)
   const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024
   const ttlMs = (options.ttlSeconds ?? 60) * 1000
   const readerHtml = options.readerHtml ?? true
   const now = options.now ?? Date.now
-  /** @type {Map<string, { status: number, headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer | null, etag?: string, at: number }>} */
+  /** @type {Map<string, { status: number, headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer | null, path: string, query: boolean, etag?: string, at: number }>} */
   const entries = new Map() // in insertion order: the first is the least recently used
   /** @type {Map<string, Set<string>>} path → keys of its entries (every host and query) */
   const byPath = new Map()
   let bytes = 0
+  let queryBytes = 0
   // Generations: a purge of everything bumps `generation`; a purge of one page records the
   // sequence number at which it happened. A response is stored only if neither moved while it ran.
   let generation = 0
@@ -86,7 +94,9 @@ export function createPageCache(options = {}) {
   function remove(key) {
     const entry = entries.get(key)
     if (!entry) return
-    bytes -= entry.body.length + (entry.gzip?.length ?? 0)
+    const size = entry.body.length + (entry.gzip?.length ?? 0)
+    bytes -= size
+    if (entry.query) queryBytes -= size
     entries.delete(key)
     const keys = byPath.get(entry.path)
     keys?.delete(key)
@@ -219,12 +229,22 @@ export function createPageCache(options = {}) {
       send(req, res, status, headers, body, gzip)
       if (shareable(req, status, headers, body, saysShareable) && generation === startedIn && !((purgedAt.get(path) ?? 0) > startedAt)) {
         remove(key)
-        entries.set(key, { status, headers, body, gzip, path, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
+        const query = (req.url || '').includes('?')
+        entries.set(key, { status, headers, body, gzip, path, query, etag: typeof headers.etag === 'string' ? headers.etag : undefined, at: now() })
         let keys = byPath.get(path)
         if (!keys) byPath.set(path, (keys = new Set()))
         keys.add(key)
-        bytes += body.length + (gzip?.length ?? 0)
+        const size = body.length + (gzip?.length ?? 0)
+        bytes += size
+        if (query) queryBytes += size
         stats.stores += 1
+        // Least recently used first: addresses with a query string beyond their share, then anything beyond the whole.
+        if (queryBytes > maxQueryBytes) {
+          for (const [oldest, entry] of entries) {
+            if (queryBytes <= maxQueryBytes) break
+            if (entry.query) remove(oldest)
+          }
+        }
         for (const oldest of entries.keys()) {
           if (bytes <= maxBytes) break
           remove(oldest)
@@ -247,6 +267,7 @@ export function createPageCache(options = {}) {
     entries.clear()
     byPath.clear()
     bytes = 0
+    queryBytes = 0
     stats.purges += 1
   }
 
@@ -267,6 +288,6 @@ export function createPageCache(options = {}) {
     purge,
     purgePaths,
     has: (path) => Boolean(byPath.get(path)?.size),
-    stats: () => ({ ...stats, entries: entries.size, bytes, generation }),
+    stats: () => ({ ...stats, entries: entries.size, bytes, queryBytes, generation }),
   }
 }

@@ -246,6 +246,18 @@ test('memory stays within its limit: the least recently used pages go first', as
   expect(calls).toBe(before + 1)
 })
 
+test('addresses anyone can make up (a query string: searches, ?utm=…) cannot push the pages every reader opens out of memory', async () => {
+  answer = () => ({ headers: { 'cache-control': 's-maxage=60' }, body: 'x'.repeat(1000) })
+  for (const path of ['/a', '/b', '/c']) await (await get(path)).text()
+  // Fifty made-up addresses: they take a quarter of the 10,000 bytes at most, the least recently used going first.
+  for (let i = 0; i < 50; i++) await (await get(`/search?q=word${i}`)).text()
+  expect(cache.stats().queryBytes).toBeLessThanOrEqual(2500)
+  const before = calls
+  for (const path of ['/a', '/b', '/c', '/search?q=word49']) expect((await get(path)).headers.get('x-daleel-page-cache')).toBe('HIT')
+  expect((await get('/search?q=word0')).headers.get('x-daleel-page-cache')).toBeNull()
+  expect(calls).toBe(before + 1)
+})
+
 test('a conditional request for an unchanged page gets 304 from memory', async () => {
   answer = () => ({ headers: { 'cache-control': 's-maxage=60', etag: '"v1"' }, body: 'body' })
   await (await get('/e')).text()
