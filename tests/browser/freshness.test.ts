@@ -114,7 +114,8 @@ describe('only a content change purges a cache', () => {
 test('publishing statement A makes its page, the index, the home page, its topic page and the feeds fresh at once; unrelated pages stay cached', async () => {
   const other = await statement(`Unrelated statement ${stamp}`, { topics: [] })
   const a = await statement(`Statement A ${stamp}`)
-  for (const p of [`/statements/${a.slug}`, `/ur/statements/${a.slug}`, '/', `/topics/${topics.organisedCrime.slug}`, '/contact', `/statements/${other.slug}`]) await cached(p)
+  const filtered = `/statements?topic=${topics.organisedCrime.slug}`
+  for (const p of [`/statements/${a.slug}`, `/ur/statements/${a.slug}`, '/', '/statements', filtered, `/topics/${topics.organisedCrime.slug}`, '/contact', `/statements/${other.slug}`]) await cached(p)
 
   const title = `Statement A, corrected ${stamp}`
   const saved = await api(`/statements/${a.id}`, { method: 'PATCH', body: JSON.stringify({ title, _status: 'published' }) })
@@ -125,7 +126,7 @@ test('publishing statement A makes its page, the index, the home page, its topic
   expect(page.text).toContain(title)
   expect(page.next).toBe('HIT')
   expect((await get(`/ur/statements/${a.slug}`)).text).toContain(title)
-  for (const p of ['/statements', '/', '/ur', `/topics/${topics.organisedCrime.slug}`, '/statements/feed.xml', '/feed.atom', `/topics/${topics.organisedCrime.slug}/feed.json`]) {
+  for (const p of ['/statements', filtered, '/', '/ur', `/topics/${topics.organisedCrime.slug}`, '/statements/feed.xml', '/feed.atom', `/topics/${topics.organisedCrime.slug}/feed.json`]) {
     expect({ p, fresh: (await get(p)).text.includes(title) }).toEqual({ p, fresh: true })
   }
   // Nothing else was touched.

@@ -198,6 +198,13 @@ test('renaming a topic refreshes its page and feeds now, and the pages that show
   void otherTopic
 })
 
+test('a new topic, filed under nothing yet, is in the filter menu of every list of a type filed under topics: those lists are refreshed', async () => {
+  await rest('POST', '/topics', { token: editor.token, body: { name: 'Border management', slug: 'border-management' } })
+  expect(pages()).toEqual(expect.arrayContaining(['/topics/border-management', '/topics', '/statements', '/ur/statements', '/programs', '/campaigns', '/media']))
+  // Not the lists of types that are not filed under topics (offices, people).
+  expect(pages().filter((p) => /\/(?:contact|people)$/.test(p))).toEqual([])
+})
+
 test('site settings and navigation are on every page: the whole site, and an audit entry', async () => {
   await rest('POST', '/globals/navigation', { token: admin.token, body: { items: [{ label: 'Statements', path: '/statements' }] } })
   expect(applied.some((s) => s.everything)).toBe(true)

@@ -4,6 +4,7 @@
  * and a publish adds the new one). All of it follows from the registry and the schema:
  *
  * - its own page, the page that lists its type, and the home page when the type is on it;
+ * - for a taxonomy term (a topic), the lists of every type filed under it (their filter menus);
  * - the pages of what it points at (a statement is listed on its topics', speaker's and programs'
  *   pages), found by walking its relationship fields;
  * - later (just after the change returns): the pages of published documents that show it (every
@@ -117,6 +118,9 @@ async function pagesTouchedBy(change: ContentChange): Promise<{ pages: string[];
     for (const page of await pagesItPointsAt(change.req, type, doc)) now.add(page)
     for (const page of await siblingPages(change.req, type, doc, change.id)) later.add(page)
   }
+  // A taxonomy term is in the filter menu of every list filed under it (the statement list names
+  // every topic), used or not: a new, renamed or removed term changes those lists.
+  if (type.taxonomy) for (const { type: filed } of shownBy(type.slug)) if (filed.index && filed.slug !== type.slug) now.add(filed.index)
   const showing = await pagesShowing(change.req, type.slug, change.id)
   showing.forEach((page, i) => (i < SHOWN_BY_NOW ? now : later).add(page))
   const everything = await usedByAGlobal(change.req, type.slug, change.id)
