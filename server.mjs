@@ -54,6 +54,13 @@ try {
 }
 frontServerSetsClientAddress()
 
+// Which build this is, for caches kept beside it that must not outlive it (site/queries.ts).
+try {
+  process.env.DALEEL_BUILD_ID ||= readFileSync(path.join(dir, '.next', 'BUILD_ID'), 'utf8').trim()
+} catch {
+  /* no build yet: Next says so below */
+}
+
 const app = next({ dev: false, dir, hostname: hostname || 'localhost', port, conf })
 const handle = app.getRequestHandler()
 await app.prepare()

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { unstable_cache } from 'next/cache'
 import { draftMode, headers } from 'next/headers'
 import type { Where } from 'payload'
@@ -6,6 +8,7 @@ import { cache } from 'react'
 import type { Locale } from '@/content/locales'
 import { findSorted } from '@/platform/findSorted'
 import { payloadClient } from '@/platform/payload'
+import { serverURL } from '@/platform/serverUrl'
 import type { Campaign, Media, Navigation, Office, Person, Program, SiteSetting, Statement, Topic } from '@/payload-types'
 
 /**
@@ -55,20 +58,28 @@ async function sortedPage<T>(
 // a third of such a render. So they are kept in Next's data cache across requests. A change to either
 // global revalidates every page (revalidatePath('/', 'layout'), app/next/revalidate), which expires
 // these too: a read checks the reading page's implicit tags, all under that root layout; with
-// REDIS_URL the cache and its revalidations are shared by every server.
+// REDIS_URL the cache and its revalidations are shared by every server. Keyed by the build (Next
+// keeps its data cache across builds; a database restored or reseeded meanwhile would otherwise
+// show the old settings), the database and the site's address (hashed: a database address may hold
+// a password), so servers of another site sharing the build's cache (tests' extra servers) never
+// read each other's.
+const scope = createHash('sha256')
+  .update(`${process.env.DALEEL_BUILD_ID ?? ''}|${process.env.DATABASE_URI ?? ''}|${serverURL()}`)
+  .digest('hex')
+  .slice(0, 16)
 const siteSettingsFor = unstable_cache(
   async (locale: Locale) => {
     const payload = await payloadClient()
     return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
   },
-  ['site-settings'],
+  ['site-settings', scope],
 )
 const navigationFor = unstable_cache(
   async (locale: Locale) => {
     const payload = await payloadClient()
     return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
   },
-  ['navigation'],
+  ['navigation', scope],
 )
 
 export const getSiteSettings = cache((locale: Locale) => siteSettingsFor(locale))
