@@ -17,7 +17,6 @@ import { closePayload, testPayload } from '../helpers/payload'
 import { gql, rest } from '../helpers/rest'
 
 let payload: Payload
-const quiet = { context: { disableRevalidate: true } }
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -141,36 +140,35 @@ describe('the index follows what readers can see', () => {
     const doc = await makeStatement(payload, { title: 'Draft about quokkabridge', _status: 'draft', issuingOrganisation: await org() })
     expect((await en('quokkabridge')).total).toBe(0)
 
-    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published' }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published' }, overrideAccess: true })
     expect(found(await en('quokkabridge'))).toEqual([`statements:/statements/${doc.slug}`])
 
     // An unpublished edit of the published statement is not searchable...
-    await payload.update({ collection: 'statements', id: doc.id, draft: true, data: { summary: 'Pending wallabyrinth edit.' }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, draft: true, data: { summary: 'Pending wallabyrinth edit.' }, overrideAccess: true })
     expect((await en('wallabyrinth')).total).toBe(0)
     expect((await en('quokkabridge')).total).toBe(1)
 
-    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'draft' }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'draft' }, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(0)
 
-    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published' }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published' }, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(1)
     await payload.update({
       collection: 'statements',
       id: doc.id,
       data: { _status: 'published', withdrawal: { withdrawn: true, explanation: 'Out of date.' } },
       overrideAccess: true,
-      ...quiet,
     })
     expect((await en('quokkabridge')).total).toBe(0)
 
-    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published', withdrawal: { withdrawn: false } }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { _status: 'published', withdrawal: { withdrawn: false } }, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(1)
-    await payload.update({ collection: 'statements', id: doc.id, data: { deletedAt: new Date().toISOString() }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { deletedAt: new Date().toISOString() }, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(0)
-    await payload.update({ collection: 'statements', id: doc.id, data: { deletedAt: null }, trash: true, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'statements', id: doc.id, data: { deletedAt: null }, trash: true, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(1)
 
-    await payload.delete({ collection: 'statements', id: doc.id, overrideAccess: true, ...quiet })
+    await payload.delete({ collection: 'statements', id: doc.id, overrideAccess: true })
     expect((await en('quokkabridge')).total).toBe(0)
   })
 
@@ -181,7 +179,6 @@ describe('the index follows what readers can see', () => {
       data: { pdf: { title: 'Annex' } } as any,
       file: { data: pdf, mimetype: 'application/pdf', name: 'annex.pdf', size: pdf.length },
       overrideAccess: true,
-      ...quiet,
     })
     expect((media as any).pdf.wordCount).toBeGreaterThan(3)
     // Partners never get the extracted text through the API.
@@ -201,17 +198,16 @@ describe('the index follows what readers can see', () => {
       data: {},
       file: { data: next, mimetype: 'application/pdf', name: 'annex-2.pdf', size: next.length },
       overrideAccess: true,
-      ...quiet,
     })
     expect((await en('wombatross')).total).toBe(0)
     expect(found(await en('platypodium'))).toEqual([`statements:/statements/${doc.slug}`])
   })
 
   test('renaming a topic updates the documents that carry it', async () => {
-    const topic = await payload.create({ collection: 'topics', data: { name: 'Marsupial policy' }, overrideAccess: true, ...quiet })
+    const topic = await payload.create({ collection: 'topics', data: { name: 'Marsupial policy' }, overrideAccess: true })
     const doc = await makeStatement(payload, { title: 'A statement on policy', topics: [topic.id], _status: 'published', issuingOrganisation: await org() })
     expect(found(await en('marsupial'))).toEqual(expect.arrayContaining([`statements:/statements/${doc.slug}`]))
-    await payload.update({ collection: 'topics', id: topic.id, data: { name: 'Monotreme policy' }, overrideAccess: true, ...quiet })
+    await payload.update({ collection: 'topics', id: topic.id, data: { name: 'Monotreme policy' }, overrideAccess: true })
     expect(found(await en('marsupial'))).toEqual([])
     expect(found(await en('monotreme'))).toEqual(expect.arrayContaining([`statements:/statements/${doc.slug}`]))
   })
@@ -269,7 +265,7 @@ describe('every door reaches the index (the change pipeline)', () => {
 
   test('a topic renamed through REST is found under its new name in the documents filed under it', async () => {
     const { editor } = await createStaff(payload)
-    const topic = await payload.create({ collection: 'topics', data: { name: 'Bilbyesque affairs' }, overrideAccess: true, ...quiet })
+    const topic = await payload.create({ collection: 'topics', data: { name: 'Bilbyesque affairs' }, overrideAccess: true })
     const doc = await makeStatement(payload, { title: 'A statement on affairs', topics: [topic.id], _status: 'published', issuingOrganisation: await org() })
     const statements = async (q: string) => found(await en(q, { type: 'statements' }))
     expect(await statements('bilbyesque')).toEqual([`statements:/statements/${doc.slug}`])

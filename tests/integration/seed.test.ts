@@ -158,7 +158,7 @@ test('a database holding only non-demo content is not touched either', async () 
   const own = await payload.find({ collection: 'topics', where: { slug: { equals: 'our-own-topic' } }, overrideAccess: true })
   for (const collection of SEEDED_COLLECTIONS) {
     const where = collection === 'topics' ? { id: { not_equals: own.docs[0].id } } : { id: { exists: true } }
-    await payload.delete({ collection, where, overrideAccess: true, context: { disableRevalidate: true, seeding: true } })
+    await payload.delete({ collection, where, overrideAccess: true, context: { seeding: true } })
   }
   expect(await counts()).toEqual({ statements: 0, campaigns: 0, programs: 0, offices: 0, people: 0, topics: 1, organisations: 0, media: 0 })
   const result = await seed(payload)
