@@ -13,9 +13,11 @@
  * has s-maxage or max-age and neither `private`, `no-store` nor `no-cache`, and that set no
  * cookie. One more kind: a page Next renders per request (so Next marks it `private`) that says in
  * its HTML it is the same for every reader, with `<meta name="daleel-page-cache" content="shareable">`
- * (SHAREABLE_PAGE; server components cannot set headers). The search results page does, unless the
- * answer is for one reader only (their allowance ran out). Such a page goes to readers as Next sent
- * it, `private` included, without the marker. What never comes here (it goes to Next untouched): anything for staff (Payload's session
+ * (SHAREABLE_PAGE; server components cannot set headers). The statement list does (every filter
+ * of it), and the search results page, unless the answer is for one reader only (their allowance
+ * ran out). Such a page goes to readers as Next sent it, `private` included, without the marker.
+ *
+ * What never comes here (it goes to Next untouched): anything for staff (Payload's session
  * cookie) or in draft mode (Next's preview cookie), the API, the admin, Next's client-navigation
  * (RSC) requests, range requests and requests with an Authorization header.
  *
