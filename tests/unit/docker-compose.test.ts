@@ -62,6 +62,7 @@ const NOT_FOR_PRODUCTION = new Set([
   'HOSTNAME',
   'DALEEL_KEY', // only inside the example code printed on /developers
   'SQLITE_ID_TYPE', // SQLite only; the compose stack runs MongoDB
+  'DALEEL_BUILD_ID', // set by server.mjs from the build it runs
 ])
 
 // Everything the running app is made of: every top-level source folder but tooling and tests.
