@@ -67,20 +67,18 @@ const scope = createHash('sha256')
   .update(`${process.env.DALEEL_BUILD_ID ?? ''}|${process.env.DATABASE_URI ?? ''}|${serverURL()}`)
   .digest('hex')
   .slice(0, 16)
-const siteSettingsFor = unstable_cache(
-  async (locale: Locale) => {
-    const payload = await payloadClient()
-    return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
-  },
-  ['site-settings', scope],
-)
-const navigationFor = unstable_cache(
-  async (locale: Locale) => {
-    const payload = await payloadClient()
-    return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
-  },
-  ['navigation', scope],
-)
+// Production only: `next dev` revalidates nothing (content/changes/freshness.ts), so there every
+// render reads them afresh.
+const kept = <A extends unknown[], R>(read: (...args: A) => Promise<R>, name: string) =>
+  process.env.NODE_ENV === 'production' ? unstable_cache(read, [name, scope]) : read
+const siteSettingsFor = kept(async (locale: Locale) => {
+  const payload = await payloadClient()
+  return (await payload.findGlobal({ slug: 'site-settings', locale, overrideAccess: false, depth: 1 })) as unknown as SiteSetting
+}, 'site-settings')
+const navigationFor = kept(async (locale: Locale) => {
+  const payload = await payloadClient()
+  return (await payload.findGlobal({ slug: 'navigation', locale, overrideAccess: false, depth: 0 })) as unknown as Navigation
+}, 'navigation')
 
 export const getSiteSettings = cache((locale: Locale) => siteSettingsFor(locale))
 export const getNavigation = cache((locale: Locale) => navigationFor(locale))
