@@ -118,7 +118,6 @@ const CACHE_ENTRIES = 500
 const cache = new Map<string, SearchResults>()
 /** SEARCH_CACHE=off: every search is computed (no answer cache, no stored search pages): the bench's worst case. */
 export const searchCaching = () => process.env.SEARCH_CACHE !== 'off'
-const caching = searchCaching
 
 function remember(key: string, value: SearchResults) {
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string)
@@ -146,7 +145,7 @@ export async function searchSite(payload: Payload, request: SearchRequest): Prom
 
   const engine = await searchEngine(payload)
   const key = JSON.stringify([await engine.generation(), locale, parsed.parts, filters, request.allowedTypes ?? null, page, limit])
-  const cached = caching() ? cache.get(key) : undefined
+  const cached = searchCaching() ? cache.get(key) : undefined
   if (cached) return cached
 
   const types = searchableTypes(payload.config, request.allowedTypes)
@@ -175,7 +174,7 @@ export async function searchSite(payload: Payload, request: SearchRequest): Prom
     otherScript,
   }
   if (!result.total) answer.suggestions = await suggestions(engine, parsed, locale, engineFilters, filters, anyType)
-  if (caching()) remember(key, answer)
+  if (searchCaching()) remember(key, answer)
   return answer
 }
 

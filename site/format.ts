@@ -1,9 +1,7 @@
 import type { Locale } from '@/content/locales'
 
-/** Intl locale tags: Urdu as written in Pakistan (Urdu digits and month names come from ur-PK's data). */
-const intlTag: Record<Locale, string> = { en: 'en-GB', ur: 'ur-PK' }
-
-const tag = (locale: Locale) => (locale === 'ur' ? 'ur-PK-u-nu-arabext' : intlTag[locale])
+/** Intl locale tags: Urdu as written in Pakistan, with Urdu digits (month names come from ur-PK's data). */
+const intlTag: Record<Locale, string> = { en: 'en-GB', ur: 'ur-PK-u-nu-arabext' }
 
 // Making an Intl formatter costs about as much as a hundred uses of one (tens of microseconds): a
 // search results page formats some sixty numbers and dates. So each kind is made once and kept.
@@ -11,7 +9,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>()
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`
   let format = numberFormats.get(key)
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag(locale), options)))
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlTag[locale], options)))
   return format
 }
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
@@ -22,7 +20,7 @@ export function formatDate(locale: Locale, value: string | null | undefined): st
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return ''
   let format = dateFormats.get(locale)
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })))
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlTag[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })))
   return format.format(date)
 }
 

@@ -13,7 +13,8 @@
  * has s-maxage or max-age and neither `private`, `no-store` nor `no-cache`, and that set no
  * cookie. One more kind: a page Next renders per request (so Next marks it `private`) that says in
  * its HTML it is the same for every reader, with `<meta name="daleel-page-cache" content="shareable">`
- * (SHAREABLE_PAGE; server components cannot set headers). The statement list does (every filter
+ * (SHAREABLE_PAGE, rendered by site/components/SameForEveryReader.tsx; server components cannot
+ * set headers). The statement list does (every filter
  * of it), and the search results page, unless the answer is for one reader only (their allowance
  * ran out). Such a page goes to readers as Next sent it, `private` included, without the marker.
  *

@@ -9,11 +9,11 @@ import type { Segment } from '@/search/highlight'
 import { MAX_QUERY_LENGTH, MAX_WORDS } from '@/search/query'
 import { isParamProblem, readSearchParams, searchCaching, searchSite, type SearchResults } from '@/search/search'
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { SameForEveryReader } from '@/site/components/SameForEveryReader'
 import { formatDate, formatNumber, formatYear, isoDay } from '@/site/format'
 import { t } from '@/site/i18n'
 import { localeParam } from '@/site/params'
 import { searchPath, topicsPath } from '@/site/paths'
-import { SHAREABLE_PAGE } from '@/site/page-cache.mjs'
 import { pageMetadata } from '@/site/seo'
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -161,9 +161,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
   return (
     <>
-      {/* The same page for every reader until the index changes (then the search subscriber purges
-          it): the page cache in front of Next may keep it. Not an answer to one reader's exhausted allowance. */}
-      {retryAfter === null && searchCaching() ? <meta name={SHAREABLE_PAGE.name} content={SHAREABLE_PAGE.content} /> : null}
+      {/* Until the index changes (the search subscriber then purges it); never an answer to one reader's exhausted allowance. */}
+      {retryAfter === null && searchCaching() ? <SameForEveryReader /> : null}
       <LanguageSwitcher locale={locale} path="/search" query={q ? new URLSearchParams({ q }).toString() : undefined} />
       <main id="main" className="wrap">
         <h1>{s.title}</h1>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 
 import { LanguageSwitcher } from '@/site/components/LanguageSwitcher'
+import { SameForEveryReader } from '@/site/components/SameForEveryReader'
 import { Subscribe } from '@/site/components/Subscribe'
 import { StatementList } from '@/site/components/Lists'
 import { statementTypes, type StatementType } from '@/content/statementTypes'
 import { formatNumber, formatYear } from '@/site/format'
 import { t } from '@/site/i18n'
-import { SHAREABLE_PAGE } from '@/site/page-cache.mjs'
 import { localeParam, validSlug } from '@/site/params'
 import { statementsPath } from '@/site/paths'
 import { listStatements, listTopics, statementFacets, type StatementFilters } from '@/site/queries'
@@ -64,9 +64,8 @@ export default async function StatementsPage({ params, searchParams }: Props) {
   }
   return (
     <>
-      {/* The same for every reader (drafts are seen only in draft mode, which never reaches the page
-          cache): kept in the page cache, every filter and page of it, until a change purges /statements. */}
-      <meta name={SHAREABLE_PAGE.name} content={SHAREABLE_PAGE.content} />
+      {/* Drafts are seen only in draft mode, which never reaches the page cache; a change purges /statements. */}
+      <SameForEveryReader />
       <LanguageSwitcher locale={locale} path="/statements" query={qs} />
       <main id="main" className="wrap">
         <h1>{dict.statements}</h1>
